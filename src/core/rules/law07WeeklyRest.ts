@@ -38,7 +38,8 @@ export function weeklyRestShortfalls(ctx: EvalContext, line: EmployeeLine, minHo
         if (b <= ws || a >= we) continue;
         const len = b - a;
         if (len >= minMin && overlap(a, b, ws, we) >= 24 * 60) ok = true;
-        const shown = Math.min(len, 7 * 24 * 60);
+        // Open-ended free time (before the first or after the last shift) is shown clipped to the week.
+        const shown = Number.isFinite(len) ? len : Math.min(b, we) - Math.max(a, ws);
         if (shown > best) best = shown;
       }
       if (!ok) out.push({ day: Math.max(0, m), dayTo: Math.min(ctx.D - 1, m + 6), measured: best / 60, limit: minHours });

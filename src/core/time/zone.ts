@@ -29,7 +29,7 @@ const cache = new Map<string, Instant>();
 
 /**
  * The instant of a local wall-clock time on a date in Europe/Oslo. `minuteOfDay` may be
- * 1440 (24:00 = next midnight). A time that does not exist (02:30 on the spring-forward
+ * 1440 or more (24:00 = next midnight, 30:00 = 06:00 the next day). A time that does not exist (02:30 on the spring-forward
  * night) resolves to the instant one hour later, as clocks do.
  */
 export function localInstant(date: LocalDate, minuteOfDay: number): Instant {
@@ -38,13 +38,13 @@ export function localInstant(date: LocalDate, minuteOfDay: number): Instant {
   if (hit !== undefined) return hit;
   const p = parseLocalDate(date);
   if (!p) throw new RangeError(`not a calendar date: ${date}`);
-  const dt = DateTime.fromObject(
-    { year: p.y, month: p.m, day: p.d, hour: 0, minute: 0 },
-    { zone: ZONE },
-  ).plus({ minutes: 0 });
+  const extraDays = Math.floor(minuteOfDay / 1440);
+  const m = minuteOfDay - extraDays * 1440;
   // Build from wall-clock fields so DST gaps and overlaps resolve like a wall clock.
-  const wall = dt.set({ hour: Math.floor(minuteOfDay / 60) % 24, minute: minuteOfDay % 60 });
-  const withDay = minuteOfDay >= 1440 ? wall.plus({ days: 1 }).startOf('day') : wall;
+  const withDay = DateTime.fromObject(
+    { year: p.y, month: p.m, day: p.d, hour: Math.floor(m / 60), minute: m % 60 },
+    { zone: ZONE },
+  ).plus({ days: extraDays });
   const value = Math.round(withDay.toMillis() / 60_000);
   if (cache.size > 200_000) cache.clear();
   cache.set(key, value);
