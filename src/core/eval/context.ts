@@ -101,6 +101,14 @@ export interface EvalContext {
   /** Saturdays (day indices) whose weekend lies at least partly in the period. */
   weekends: number[];
   nightWindow: { startMin: number; endMin: number };
+  /** Instant of local midnight starting day index d (d may lie in the margins). */
+  dayStart(d: number): Instant;
+  /** For each red-day unit: the instants of 18:00 and 22:00 on its eve (the norm's Sunday test). */
+  unitEve: Array<{ eve18: Instant; eve22: Instant }>;
+  /** Day index (relative to the period start) of each red-day unit. */
+  unitDay: number[];
+  /** 1 June – 30 September windows wholly inside the period: [first day, last day, year]. */
+  summerWindows: Array<[number, number, string]>;
 }
 
 export const MARGIN_DAYS = 14;
@@ -215,6 +223,20 @@ export function buildContext(plan: Plan): EvalContext {
   const weekends = weekendStarts.filter((s) => s + 1 >= 0 && s < D);
 
   const dateOf = (d: number) => fromEpochDay(startEpoch + d);
+  const starts: number[] = [];
+  for (let d = -margin; d <= D + margin + 1; d++) starts.push(localInstant(dateOf(d), 0));
+  const dayStart = (d: number): Instant => {
+    const i = d + margin;
+    if (i >= 0 && i < starts.length) return starts[i];
+    return localInstant(dateOf(d), 0);
+  };
+  const unitEve = units.map((u) => ({ eve18: localInstant(addDays(u.date, -1), 18 * 60), eve22: localInstant(addDays(u.date, -1), 22 * 60) }));
+  const summerWindows: Array<[number, number, string]> = [];
+  for (const y of new Set(days.map((x) => x.date.slice(0, 4)))) {
+    const a = toEpochDay(`${y}-06-01`) - startEpoch;
+    const b = toEpochDay(`${y}-09-30`) - startEpoch;
+    if (a >= 0 && b < D) summerWindows.push([a, b, y]);
+  }
   const cache = new Map<number, ShiftInstance>();
   const S = shiftTypes.length;
 
@@ -255,8 +277,9 @@ export function buildContext(plan: Plan): EvalContext {
     let weekendSat: number | null = null;
     let weekendMin = 0;
     for (const sat of weekendStarts) {
-      const ws = localInstant(dateOf(sat), 0);
-      const we = localInstant(dateOf(sat + 2), 0);
+      if (sat < day - 2 || sat > day + 1) continue;
+      const ws = dayStart(sat);
+      const we = dayStart(sat + 2);
       const o = overlap(start, end, ws, we);
       if (o > weekendMin) {
         weekendMin = o;
@@ -306,6 +329,10 @@ export function buildContext(plan: Plan): EvalContext {
     instance,
     weekends,
     nightWindow: { startMin: nightStart, endMin: nightEnd },
+    dayStart,
+    unitEve,
+    unitDay: units.map((u) => toEpochDay(u.date) - startEpoch),
+    summerWindows,
   };
 }
 

@@ -61,7 +61,11 @@ test('property (full assert): the incremental score equals the score recomputed 
         const ctx = buildContext(p);
         const sd = new ScoreDirector(ctx);
         sd.assertMode = true;
-        for (const [e, d, s] of moves) sd.set(e % employees.length, d % ctx.D, s);
+        for (const [e, d, s] of moves) {
+          const predicted = sd.peek(e % employees.length, d % ctx.D, s);
+          sd.set(e % employees.length, d % ctx.D, s);
+          assert.deepEqual(sd.score(), predicted);
+        }
         const fresh = new ScoreDirector(ctx, sd.rows);
         assert.deepEqual(sd.score(), fresh.score());
       },

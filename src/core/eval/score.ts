@@ -128,16 +128,26 @@ export class ScoreDirector {
     if (this.assertMode) this.assertConsistent();
   }
 
-  /** Score after a tentative change, leaving the rota as it was. */
+  /** Score after a tentative change, leaving the rota (and every cache) as it was. */
   peek(e: number, d: number, s: number): Score {
     const old = this.rows[e][d];
-    const assert = this.assertMode;
-    this.assertMode = false;
-    this.set(e, d, s);
-    const sc = this.score();
-    this.set(e, d, old);
-    this.assertMode = assert;
-    return sc;
+    if (old === s) return this.score();
+    const list = old !== FREE ? this.onDay[d][old] : null;
+    const at = list ? list.indexOf(e) : -1;
+    if (list) list.splice(at, 1);
+    if (s !== FREE) this.onDay[d][s].push(e);
+    this.rows[e][d] = s;
+    const newE = this.evalEmployee(e);
+    const newD = this.evalDay(d);
+    this.rows[e][d] = old;
+    if (s !== FREE) this.onDay[d][s].pop();
+    if (list) list.splice(at, 0, e);
+    const oldE = this.empBuckets[e];
+    const oldD = this.dayBuckets[d];
+    return {
+      hard: round(this.total.hard - oldE.hard - oldD.hard + newE.hard + newD.hard),
+      soft: round(this.total.soft - oldE.soft - oldD.soft + newE.soft + newD.soft),
+    };
   }
 
   /** Recomputes the score from nothing. */

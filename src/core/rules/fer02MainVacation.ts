@@ -7,7 +7,6 @@
 import type { EmployeeRule } from './types.js';
 import { d, num, penalty, tr } from './format.js';
 import { ABSENCE_KINDS } from '../model/primitives.js';
-import { toEpochDay } from '../time/localDate.js';
 
 const VACATION = ABSENCE_KINDS.indexOf('vacation') + 1;
 
@@ -20,11 +19,7 @@ export const fer02: EmployeeRule = {
   unit: 'days',
   severity: (rs) => (rs.vacation.mainWeeksHard ? 'hard' : 'soft'),
   evaluate(ctx, emp, _line, emit) {
-    const years = new Set(ctx.days.map((x) => x.date.slice(0, 4)));
-    for (const y of years) {
-      const a = toEpochDay(`${y}-06-01`) - ctx.startEpoch;
-      const b = toEpochDay(`${y}-09-30`) - ctx.startEpoch;
-      if (a < 0 || b >= ctx.D) continue;
+    for (const [a, b, y] of ctx.summerWindows) {
       let best = 0;
       let run = 0;
       for (let i = a; i <= b; i++) {

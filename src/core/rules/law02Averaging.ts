@@ -7,8 +7,6 @@ import type { EmployeeRule } from './types.js';
 import { h, d, penalty, tr } from './format.js';
 import { inPeriod, workIn } from '../eval/line.js';
 import { tierDailyMaxHours, tierSource, tierWeekMaxHours } from '../model/ruleSet.js';
-import { localInstant } from '../time/zone.js';
-import { dateOfDay } from './format.js';
 
 export const law02: EmployeeRule = {
   id: 'LAW-02',
@@ -38,8 +36,8 @@ export const law02: EmployeeRule = {
     const firstMonday = -ctx.days[0].weekday;
     const weeks: number[] = [];
     for (let m = firstMonday; m < ctx.D; m += 7) {
-      const from = localInstant(dateOfDay(ctx, m), 0);
-      const to = localInstant(dateOfDay(ctx, m + 7), 0);
+      const from = ctx.dayStart(m);
+      const to = ctx.dayStart(m + 7);
       const wk = workIn(items, from, to) / 60;
       weeks.push(wk);
       if (wk > weekMax + 1e-9)

@@ -1,8 +1,7 @@
 /** LAW-03 – total working time including overtime: ≤ 13 h per 24 h (16 h by agreement), never > 69 h a week (AML § 10-6 (8)(9)). */
 import type { EmployeeRule } from './types.js';
-import { h, d, penalty, tr, dateOfDay } from './format.js';
+import { h, d, penalty, tr } from './format.js';
 import { inPeriod, workIn } from '../eval/line.js';
-import { localInstant } from '../time/zone.js';
 
 export const law03: EmployeeRule = {
   id: 'LAW-03',
@@ -24,7 +23,7 @@ export const law03: EmployeeRule = {
       }
     }
     for (let m = -ctx.days[0].weekday; m < ctx.D; m += 7) {
-      const wk = workIn(line.items, localInstant(dateOfDay(ctx, m), 0), localInstant(dateOfDay(ctx, m + 7), 0)) / 60;
+      const wk = workIn(line.items, ctx.dayStart(m), ctx.dayStart(m + 7)) / 60;
       if (wk > 69 + 1e-9)
         emit({ rule: 'LAW-03', employee: emp.idx, day: Math.max(0, m), dayTo: Math.min(ctx.D - 1, m + 6), measured: wk, limit: 69, penalty: penalty(200, wk - 69), detail: 'week' });
     }

@@ -12,8 +12,8 @@ import type { EmployeeRule } from './types.js';
 import type { EvalContext } from '../eval/context.js';
 import type { EmployeeLine } from '../eval/line.js';
 import { freeIntervals, inPeriod } from '../eval/line.js';
-import { h, d, penalty, tr, dateOfDay } from './format.js';
-import { localInstant, overlap } from '../time/zone.js';
+import { h, d, penalty, tr } from './format.js';
+import { overlap } from '../time/zone.js';
 
 export interface WeeklyRestShortfall {
   day: number;
@@ -28,14 +28,17 @@ export function weeklyRestShortfalls(ctx: EvalContext, line: EmployeeLine, minHo
   const minMin = minHours * 60;
   if (mode === 'calendarWeek') {
     const firstMonday = -ctx.days[0].weekday;
+    let k0 = 0;
     for (let m = firstMonday; m < ctx.D; m += 7) {
       if (!ctx.cyclic && (m < 0 || m + 6 >= ctx.D)) continue;
-      const ws = localInstant(dateOfDay(ctx, m), 0);
-      const we = localInstant(dateOfDay(ctx, m + 7), 0);
+      const ws = ctx.dayStart(m);
+      const we = ctx.dayStart(m + 7);
       let best = 0;
       let ok = false;
-      for (const [a, b] of free) {
-        if (b <= ws || a >= we) continue;
+      while (k0 < free.length && free[k0][1] <= ws) k0++;
+      for (let k = k0; k < free.length; k++) {
+        const [a, b] = free[k];
+        if (a >= we) break;
         const len = b - a;
         if (len >= minMin && overlap(a, b, ws, we) >= 24 * 60) ok = true;
         // Open-ended free time (before the first or after the last shift) is shown clipped to the week.

@@ -8,7 +8,6 @@ import type { EmployeeRule } from './types.js';
 import type { EvalContext } from '../eval/context.js';
 import type { EmployeeLine } from '../eval/line.js';
 import { d, penalty, tr, num } from './format.js';
-import { toEpochDay } from '../time/localDate.js';
 
 /** Worked flag per red-day unit index of ctx.units. */
 export function workedUnits(ctx: EvalContext, line: EmployeeLine): Uint8Array {
@@ -31,7 +30,7 @@ export const law08: EmployeeRule = {
   evaluate(ctx, emp, line, emit) {
     const worked = workedUnits(ctx, line);
     const [u0, u1] = ctx.unitsInPeriod;
-    const dayOf = (ui: number) => toEpochDay(ctx.units[ui].date) - ctx.startEpoch;
+    const dayOf = (ui: number) => ctx.unitDay[ui];
     if (ctx.rules.sundayRule.mode === 'mainRule') {
       // In a rolling rota the unit before the first is the period's last one.
       const lo = ctx.cyclic ? u0 : u0 + 1;

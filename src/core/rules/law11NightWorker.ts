@@ -6,8 +6,7 @@
  */
 import type { EmployeeRule } from './types.js';
 import { inPeriod, workIn } from '../eval/line.js';
-import { d, dateOfDay, h, penalty, tr } from './format.js';
-import { localInstant } from '../time/zone.js';
+import { d, h, penalty, tr } from './format.js';
 
 export const NIGHT_WORKER_28D_MAX_H = (8 * (28 * 24 - 4 * 35)) / 24;
 
@@ -36,7 +35,7 @@ export const law11: EmployeeRule = {
     const span = Math.min(28, ctx.D);
     const scale = span / 28;
     for (let s = 0; s + span <= ctx.D; s += 7) {
-      const sum = workIn(line.items, localInstant(dateOfDay(ctx, s), 0), localInstant(dateOfDay(ctx, s + span), 0)) / 60;
+      const sum = workIn(line.items, ctx.dayStart(s), ctx.dayStart(s + span)) / 60;
       if (sum > limit * scale + 1e-9) {
         emit({ rule: 'LAW-11', employee: emp.idx, day: s, dayTo: s + span - 1, measured: sum, limit: limit * scale, penalty: penalty(100, sum - limit * scale), detail: 'avg' });
         break;

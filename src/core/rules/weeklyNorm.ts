@@ -4,8 +4,7 @@
  * and the 3-split weighting in between (1 h Sunday/holiday = 1 h 10 min, 1 h night = 1 h 15 min).
  * And from it, the hours a position requires over the period (§ 4).
  */
-import { addDays } from '../time/localDate.js';
-import { localInstant, overlap } from '../time/zone.js';
+import { overlap } from '../time/zone.js';
 import type { EvalContext } from '../eval/context.js';
 import type { EmployeeLine } from '../eval/line.js';
 import { inPeriod } from '../eval/line.js';
@@ -26,8 +25,7 @@ export interface NormResult {
 /** Test 2 of RULES § 2.3: all 4 h 18–22 on the eve, or any time after 22:00 in the zone. */
 function workedForNorm(ctx: EvalContext, line: EmployeeLine, ui: number): boolean {
   const u = ctx.units[ui];
-  const eve22 = localInstant(addDays(u.date, -1), 22 * 60);
-  const eve18 = localInstant(addDays(u.date, -1), 18 * 60);
+  const { eve18, eve22 } = ctx.unitEve[ui];
   let eveMin = 0;
   for (const it of line.items) {
     if (it.end <= u.start) continue;
