@@ -2,25 +2,24 @@
  * `npx bemanna …` – the command line. A thin shell: it reads files, calls the pure core,
  * prints, and returns an exit code (0 ok, 1 hard violations, 2 invalid input).
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parsePlan } from '../core/model/validatePlan.js';
 import { checkPlan, type Violation } from '../core/eval/checker.js';
 import { planJsonSchema } from '../core/model/jsonSchema.js';
+import { readJsonFile, type Io } from './io.js';
+import { generateCommand, GENERATE_HELP } from './generate.js';
+
+export type { Io } from './io.js';
 
 const HELP = `Bemanna – turnus og bemanning
 
 Bruk:
   bemanna check <plan.json> [--json] [--lang nb|en]   Sjekk en turnus mot lov- og avtaleverk
+${GENERATE_HELP}
   bemanna schema                                      Skriv JSON Schema for planfilen
   bemanna help                                        Denne hjelpen
 
 Exit-koder: 0 = ingen harde brudd, 1 = harde brudd, 2 = ugyldig fil.`;
-
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
 
 const defaultIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 
@@ -29,6 +28,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   switch (command) {
     case 'check':
       return check(rest, io);
+    case 'generate':
+      return generateCommand(rest, io);
     case 'schema':
       io.out(JSON.stringify(planJsonSchema(), null, 2));
       return 0;
@@ -41,31 +42,6 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     default:
       io.err(`Ukjent kommando «${command}» / unknown command\n\n${HELP}`);
       return 2;
-  }
-}
-
-export function readJsonFile(file: string, io: Io): { ok: true; value: unknown } | { ok: false } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    io.err(`${file}: kan ikke lese filen / cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`);
-    return { ok: false };
-  }
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (e) {
-    const msg = (e as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    let where = '';
-    if (pos) {
-      const before = text.slice(0, Number(pos[1]));
-      const line = before.split('\n').length;
-      const col = Number(pos[1]) - before.lastIndexOf('\n');
-      where = ` (linje ${line}, kolonne ${col})`;
-    }
-    io.err(`${file}${where}: ugyldig JSON / invalid JSON: ${msg}`);
-    return { ok: false };
   }
 }
 

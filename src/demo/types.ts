@@ -16,6 +16,8 @@ export interface DemoUnit {
   beds?: number;
   /** A calendar plan for the unit: staff, shift types, staffing plan, vacations, wishes, rules; no assignments. */
   plan: Plan;
+  /** Demo-only facts per employee (work pattern, employment start), in the plan's employee order. */
+  staffProfiles?: DemoStaffProfile[];
 }
 
 export type HistoryAbsenceKind = 'self_certified' | 'doctor_certified' | 'sick_child' | 'leave';
@@ -44,4 +46,18 @@ export interface DemoOptions {
   weeks?: number;
   /** Years of absence history before `start`. Default 3. */
   historyYears?: number;
+}
+
+/** How an employee's position is worked (not part of the plan model; for demo users). */
+export type DemoStaffPattern = 'rotating' | 'weekendOnly' | 'fixedNights';
+
+/** Demo-only facts about an employee that the plan model does not carry. */
+export interface DemoStaffProfile {
+  employee: string;
+  /** rotating (three-shift or day/evening), weekend-only position, or fixed night staff. */
+  pattern: DemoStaffPattern;
+  /** First day of employment; the absence history of the person starts here at the earliest. */
+  employedFrom: LocalDate;
+  /** For a temporary substitute (vikar): the employee whose leave the position covers. */
+  substituteFor?: string;
 }

@@ -91,6 +91,8 @@ export interface EvalContext {
   unitsInPeriod: [number, number];
   /** absence[e][d] = 0 for none, else 1 + index in ABSENCE_KINDS. */
   absence: Uint8Array[];
+  /** Wishes per employee: day, shift (-1 = the whole day), want (true) or avoid, weight. */
+  wishes: Array<Array<{ day: number; shift: number; want: boolean; weight: number }>>;
   /** Demand cells per day index. */
   demand: DemandCell[][];
   /** Rolling base rota: the period repeats, and windows wrap around. */
@@ -213,6 +215,16 @@ export function buildContext(plan: Plan): EvalContext {
     }
   }
 
+  const wishes: EvalContext['wishes'] = employees.map(() => []);
+  for (const w of plan.wishes) {
+    const e = employeeIndex.get(w.employee);
+    const d = toEpochDay(w.date) - startEpoch;
+    if (e === undefined || d < 0 || d >= D) continue;
+    const s = w.shift === null ? -1 : shiftIndex.get(w.shift);
+    if (s === undefined) continue;
+    wishes[e].push({ day: d, shift: s, want: w.kind === 'want', weight: w.weight });
+  }
+
   const nightStart = clockToMinutes(rules.night.start);
   const nightEnd = clockToMinutes(rules.night.end);
   const cyclic = plan.planningForm === 'rolling';
@@ -323,6 +335,7 @@ export function buildContext(plan: Plan): EvalContext {
     units,
     unitsInPeriod: [u0, u1],
     absence,
+    wishes,
     demand,
     cyclic,
     margin,

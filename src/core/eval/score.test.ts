@@ -95,3 +95,14 @@ test('the checker and the score director agree on the same rota', () => {
   assert.deepEqual(sd.score(), checkPlan(p).score);
   assert.ok(checkPlan(p).violations.length > 0);
 });
+
+test('rolling base rota: the rest after the last day wraps to the first day', () => {
+  const rows: Array<[string, string, string]> = [['e0', '2027-01-04', 'D'], ['e0', '2027-01-17', 'K']];
+  const rolling = checkPlan(plan({ employees, end: '2027-01-17', planningForm: 'rolling', rows }));
+  const calendar = checkPlan(plan({ employees, end: '2027-01-17', planningForm: 'calendar', rows }));
+  // K on Sunday 17 Jan ends 22:30; the rota repeats, so D on Monday 4 Jan comes 8.5 h later.
+  const wrap = rolling.violations.find((v) => v.rule === 'LAW-06');
+  assert.ok(wrap);
+  assert.equal(wrap.measured, 8.5);
+  assert.equal(calendar.violations.filter((v) => v.rule === 'LAW-06').length, 0);
+});

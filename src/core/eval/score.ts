@@ -10,18 +10,9 @@ import { activeRules } from '../rules/catalogue.js';
 import type { DayRule, EmployeeRule, RawViolation } from '../rules/types.js';
 import type { EvalContext } from './context.js';
 import { buildLine, FREE } from './line.js';
+import type { Change, IncrementalScorer, Score } from './scorer.js';
 
-export interface Score {
-  hard: number;
-  soft: number;
-}
-
-export const ZERO: Score = { hard: 0, soft: 0 };
-
-export function compareScores(a: Score, b: Score): number {
-  if (a.hard !== b.hard) return a.hard - b.hard;
-  return a.soft - b.soft;
-}
+export { compareScores, type Score } from './scorer.js';
 
 interface Bucket {
   hard: number;
@@ -33,7 +24,7 @@ export function emptyRows(ctx: EvalContext): Int16Array[] {
   return ctx.employees.map(() => new Int16Array(ctx.D).fill(FREE));
 }
 
-export class ScoreDirector {
+export class ScoreDirector implements IncrementalScorer {
   readonly rows: Int16Array[];
   private readonly empRules: EmployeeRule[];
   private readonly dayRules: DayRule[];
@@ -107,47 +98,125 @@ export class ScoreDirector {
 
   /** Sets one assignment (FREE to clear) and updates the score incrementally. */
   set(e: number, d: number, s: number): void {
-    const old = this.rows[e][d];
-    if (old === s) return;
-    if (old !== FREE) {
-      const list = this.onDay[d][old];
-      list.splice(list.indexOf(e), 1);
-    }
-    if (s !== FREE) this.onDay[d][s].push(e);
-    this.rows[e][d] = s;
-    const oldE = this.empBuckets[e];
-    const oldD = this.dayBuckets[d];
-    const newE = this.evalEmployee(e);
-    const newD = this.evalDay(d);
-    this.empBuckets[e] = newE;
-    this.dayBuckets[d] = newD;
-    this.total = {
-      hard: this.total.hard - oldE.hard - oldD.hard + newE.hard + newD.hard,
-      soft: this.total.soft - oldE.soft - oldD.soft + newE.soft + newD.soft,
-    };
-    if (this.assertMode) this.assertConsistent();
+    this.setMany([[e, d, s]]);
   }
 
   /** Score after a tentative change, leaving the rota (and every cache) as it was. */
   peek(e: number, d: number, s: number): Score {
-    const old = this.rows[e][d];
-    if (old === s) return this.score();
-    const list = old !== FREE ? this.onDay[d][old] : null;
-    const at = list ? list.indexOf(e) : -1;
-    if (list) list.splice(at, 1);
-    if (s !== FREE) this.onDay[d][s].push(e);
-    this.rows[e][d] = s;
-    const newE = this.evalEmployee(e);
-    const newD = this.evalDay(d);
-    this.rows[e][d] = old;
-    if (s !== FREE) this.onDay[d][s].pop();
-    if (list) list.splice(at, 0, e);
-    const oldE = this.empBuckets[e];
-    const oldD = this.dayBuckets[d];
-    return {
-      hard: round(this.total.hard - oldE.hard - oldD.hard + newE.hard + newD.hard),
-      soft: round(this.total.soft - oldE.soft - oldD.soft + newE.soft + newD.soft),
-    };
+    return this.peekMany([[e, d, s]]);
+  }
+
+  private moveOnDay(e: number, d: number, from: number, to: number): void {
+    if (from !== FREE) {
+      const list = this.onDay[d][from];
+      const at = list.lastIndexOf(e);
+      list.splice(at, 1);
+    }
+    if (to !== FREE) this.onDay[d][to].push(e);
+  }
+
+  /** Applies the changes to rows and onDay; returns the old values for undo. */
+  private apply(changes: readonly Change[]): number[] {
+    const olds: number[] = [];
+    for (const [e, d, s] of changes) {
+      const old = this.rows[e][d];
+      olds.push(old);
+      if (old === s) continue;
+      this.moveOnDay(e, d, old, s);
+      this.rows[e][d] = s;
+    }
+    return olds;
+  }
+
+  private undo(changes: readonly Change[], olds: number[]): void {
+    for (let i = changes.length - 1; i >= 0; i--) {
+      const [e, d] = changes[i];
+      const cur = this.rows[e][d];
+      if (cur === olds[i]) continue;
+      this.moveOnDay(e, d, cur, olds[i]);
+      this.rows[e][d] = olds[i];
+    }
+  }
+
+  private affected(changes: readonly Change[]): { emps: number[]; days: number[] } {
+    const emps: number[] = [];
+    const days: number[] = [];
+    for (const [e, d] of changes) {
+      if (!emps.includes(e)) emps.push(e);
+      if (!days.includes(d)) days.push(d);
+    }
+    return { emps, days };
+  }
+
+  peekMany(changes: readonly Change[]): Score {
+    const olds = this.apply(changes);
+    const { emps, days } = this.affected(changes);
+    let hard = this.total.hard;
+    let soft = this.total.soft;
+    for (const e of emps) {
+      const b = this.evalEmployee(e);
+      hard += b.hard - this.empBuckets[e].hard;
+      soft += b.soft - this.empBuckets[e].soft;
+    }
+    for (const d of days) {
+      const b = this.evalDay(d);
+      hard += b.hard - this.dayBuckets[d].hard;
+      soft += b.soft - this.dayBuckets[d].soft;
+    }
+    this.undo(changes, olds);
+    return { hard: round(hard), soft: round(soft) };
+  }
+
+  setMany(changes: readonly Change[]): void {
+    this.apply(changes);
+    const { emps, days } = this.affected(changes);
+    for (const e of emps) {
+      const b = this.evalEmployee(e);
+      this.total.hard += b.hard - this.empBuckets[e].hard;
+      this.total.soft += b.soft - this.empBuckets[e].soft;
+      this.empBuckets[e] = b;
+    }
+    for (const d of days) {
+      const b = this.evalDay(d);
+      this.total.hard += b.hard - this.dayBuckets[d].hard;
+      this.total.soft += b.soft - this.dayBuckets[d].soft;
+      this.dayBuckets[d] = b;
+    }
+    if (this.assertMode) this.assertConsistent();
+  }
+
+  get E(): number {
+    return this.rows.length;
+  }
+
+  get D(): number {
+    return this.ctx.D;
+  }
+
+  get S(): number {
+    return this.ctx.shiftTypes.length;
+  }
+
+  /** Absent employees stay free: the search does not touch their cells. */
+  isFixed(e: number, d: number): boolean {
+    return this.ctx.absence[e][d] !== 0 || (this.locked?.[e][d] ?? 0) !== 0;
+  }
+
+  /** Night shifts only for those not exempt; long shifts only for those who agreed. */
+  canWork(e: number, s: number): boolean {
+    const emp = this.ctx.employees[e];
+    const cat = this.ctx.shiftTypes[s].category;
+    if (cat === 'night' && !emp.canWorkNights) return false;
+    if (cat === 'long' && !emp.canWorkLongShifts) return false;
+    if (cat === 'night' && emp.ageAtStart !== undefined && emp.ageAtStart < 18) return false;
+    return true;
+  }
+
+  /** Cells fixed by the planner (1 = locked). */
+  locked: Uint8Array[] | null = null;
+
+  snapshot(): Int16Array[] {
+    return this.rows.map((r) => Int16Array.from(r));
   }
 
   /** Recomputes the score from nothing. */

@@ -1,11 +1,13 @@
 /**
  * PRA-11 – minimum staffing per shift and competence from the staffing plan (bemanningsplan),
  * e.g. at least one sykepleier on every shift. Employees who are absent that day do not
- * count. Severity set in the rule set (hard by default).
+ * count. Severity set in the rule set (hard by default). Its penalty (1 per missing person)
+ * is small next to a law violation's (≥ 100), so a search never buys staffing with a breach
+ * of the law: law and agreements first, then minimum staffing.
  */
 import type { DayRule } from './types.js';
 import type { EvalContext } from '../eval/context.js';
-import { d, num, penalty, shiftCode, tr } from './format.js';
+import { d, num, shiftCode, tr } from './format.js';
 
 export function countOnShift(ctx: EvalContext, day: number, onShift: number[], competence: string | null): number {
   let n = 0;
@@ -28,7 +30,7 @@ export const pra11: DayRule = {
     for (const cell of ctx.demand[day]) {
       const n = countOnShift(ctx, day, onDay[cell.shift], cell.competence);
       if (n < cell.min)
-        emit({ rule: 'PRA-11', employee: -1, day, dayTo: day, measured: n, limit: cell.min, penalty: penalty(1000 * (cell.min - n), 0), detail: `${cell.shift}:${cell.competence ?? ''}` });
+        emit({ rule: 'PRA-11', employee: -1, day, dayTo: day, measured: n, limit: cell.min, penalty: cell.min - n, detail: `${cell.shift}:${cell.competence ?? ''}` });
     }
   },
   message(v, ctx, lang) {

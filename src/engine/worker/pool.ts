@@ -1,0 +1,125 @@
+/**
+ * Rota generation off the calling thread: a portfolio of seeded searches, one per worker
+ * thread (default: one per core), with merged progress, cancellation, a hard deadline
+ * (the time limit plus one second), and a crash in one worker reported — the others' best
+ * rota is still returned; if every worker fails, the promise rejects with the reason.
+ */
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import type { Plan } from '../../core/model/plan.js';
+import type { SearchProgress } from '../search.js';
+import type { GenerateResult } from '../generate.js';
+import { compareScores } from '../types.js';
+import type { PlanJob, WorkerMessage } from './protocol.js';
+
+export interface ParallelOptions {
+  seconds: number;
+  seed?: number;
+  threads?: number;
+  maxIterations?: number;
+  fullAssert?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: SearchProgress & { workers: number }) => void;
+  /** Test hook: crash worker 0 after this many ms. */
+  crashWorker0AfterMs?: number;
+}
+
+export interface ParallelResult extends GenerateResult {
+  worker: number;
+  workers: number;
+  errors: string[];
+  cancelled: boolean;
+}
+
+const RUNNER = new URL('./entry.mjs', import.meta.url);
+
+export function generateInWorkers(plan: Plan, opts: ParallelOptions): Promise<ParallelResult> {
+  const threads = Math.max(1, opts.threads ?? Math.min(2, availableParallelism()));
+  const seed = opts.seed ?? 1;
+  const stopBuf = new SharedArrayBuffer(4);
+  const stop = new Int32Array(stopBuf);
+  const latest = new Map<number, SearchProgress>();
+  const deadline = Date.now() + opts.seconds * 1000;
+  const results: Array<{ worker: number; result: GenerateResult }> = [];
+  const errors: string[] = [];
+  let cancelled = false;
+
+  return new Promise<ParallelResult>((resolve, reject) => {
+    const workers: Worker[] = [];
+    let alive = threads;
+    const stopAll = () => Atomics.store(stop, 0, 1);
+    const onAbort = () => {
+      cancelled = true;
+      stopAll();
+    };
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    // The search stops itself at the deadline (worker start-up included); half a second
+    // later the workers are asked to stop, and a second after that any still running is
+    // terminated, so the call never runs more than ~1.5 s past its time limit.
+    const soft = setTimeout(stopAll, opts.seconds * 1000 + 500);
+    const hard = setTimeout(() => workers.forEach((w) => void w.terminate()), opts.seconds * 1000 + 1500);
+
+    const finish = () => {
+      clearTimeout(soft);
+      clearTimeout(hard);
+      opts.signal?.removeEventListener('abort', onAbort);
+      if (results.length === 0) {
+        reject(new Error(`rota generation failed in every worker: ${errors.join('; ') || 'no result'}`));
+        return;
+      }
+      const best = results.reduce((a, b) => (compareScores(b.result.score, a.result.score) < 0 ? b : a));
+      resolve({ ...best.result, worker: best.worker, workers: threads, errors, cancelled });
+    };
+
+    for (let i = 0; i < threads; i++) {
+      const job: PlanJob = {
+        kind: 'plan',
+        plan,
+        seconds: opts.seconds,
+        deadline,
+        seed: seed + i * 7919,
+        maxIterations: opts.maxIterations,
+        fullAssert: opts.fullAssert,
+        stop: stopBuf,
+        crashAfterMs: i === 0 ? opts.crashWorker0AfterMs : undefined,
+      };
+      // Inherit loader flags, but not a test runner's flags (a worker under --test would exit).
+      const execArgv = process.execArgv.filter((a) => !a.startsWith('--test'));
+      // …nor the test runner's child marker, which would make the worker report to a runner.
+      const env = { ...process.env };
+      delete env.NODE_TEST_CONTEXT;
+      const w = new Worker(RUNNER, { workerData: { job, worker: i }, execArgv, env, stderr: true });
+      let stderr = '';
+      w.stderr.on('data', (d: Buffer) => {
+        if (stderr.length < 4000) stderr += d.toString();
+      });
+      workers.push(w);
+      let done = false;
+      w.on('message', (m: WorkerMessage) => {
+        if (m.type === 'progress') {
+          latest.set(m.worker, m.progress);
+          if (opts.onProgress) {
+            const all = [...latest.values()];
+            const best = all.reduce((a, b) => (compareScores(b.best, a.best) < 0 ? b : a));
+            opts.onProgress({ ...best, workers: threads });
+          }
+        } else if (m.type === 'result') {
+          done = true;
+          results.push({ worker: m.worker, result: m.result });
+        } else {
+          done = true;
+          errors.push(`worker ${m.worker}: ${m.message}`);
+        }
+      });
+      w.on('error', (err) => {
+        if (!done) errors.push(`worker ${i}: ${err.message}`);
+        done = true;
+      });
+      w.on('exit', (code) => {
+        if (!done) errors.push(`worker ${i} exited with code ${code} before it had a result${stderr ? `: ${stderr.trim()}` : ''}`);
+        done = true;
+        if (--alive === 0) finish();
+      });
+    }
+  });
+}

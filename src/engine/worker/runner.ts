@@ -1,0 +1,27 @@
+/** Worker-thread entry: runs one seeded search and posts progress and the result. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { generateRota } from '../generate.js';
+import type { PlanJob, WorkerMessage } from './protocol.js';
+
+const { job, worker } = workerData as { job: PlanJob; worker: number };
+const stop = new Int32Array(job.stop);
+const post = (m: WorkerMessage) => parentPort!.postMessage(m);
+
+try {
+  const result = generateRota(job.plan, {
+    seconds: job.seconds,
+    seed: job.seed,
+    maxIterations: job.maxIterations,
+    fullAssert: job.fullAssert,
+    shouldStop: () => Atomics.load(stop, 0) === 1,
+    deadline: job.deadline,
+    onProgress: (progress) => {
+      // Test hook: die abruptly mid-search, as a crashing worker would.
+      if (job.crashAfterMs !== undefined && progress.elapsedMs >= job.crashAfterMs) process.exit(70);
+      post({ type: 'progress', worker, progress });
+    },
+  });
+  post({ type: 'result', worker, result });
+} catch (e) {
+  post({ type: 'error', worker, message: e instanceof Error ? `${e.message}\n${e.stack}` : String(e) });
+}
