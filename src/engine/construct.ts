@@ -1,42 +1,74 @@
 /**
  * Construction heuristic for a unit's rota: day by day, fill each staffing-plan cell up to its
- * minimum (competence-specific cells first), then up to its target, each time giving the
- * shift to the available employee whose assignment scores best under the full rule catalogue.
+ * minimum (competence-specific cells first), then up to its target. Candidates are filtered
+ * cheaply (free that day, allowed the shift, no overlap or rest clash with the neighbouring
+ * days' shifts) and ordered by how far below their position hours they are; the best few are
+ * scored under the full rule catalogue and the best one gets the shift.
  */
 import type { ScoreDirector } from '../core/eval/score.js';
-import { FREE } from './types.js';
-import { compareScores } from './types.js';
+import { FREE, compareScores } from './types.js';
 import type { Rng } from './random.js';
 
-export function constructRota(sd: ScoreDirector, rng: Rng): number {
+export interface ConstructOptions {
+  /** How many candidates to score with the full catalogue per slot. */
+  candidates?: number;
+  /** Stop constructing at this epoch ms (the rest is left to the search). */
+  deadline?: number;
+}
+
+export function constructRota(sd: ScoreDirector, rng: Rng, opts: ConstructOptions = {}): number {
   const { ctx } = sd;
+  const K = opts.candidates ?? 4;
+  const minRest = ctx.rules.dailyRest.minHours * 60;
+  const hours = new Float64Array(ctx.employees.length);
+  sd.rows.forEach((row, e) => row.forEach((s, d) => s !== FREE && (hours[e] += ctx.instance(d, s).workMin)));
+  const target = ctx.employees.map((e) => Math.max(1, e.p * 35.5 * 60 * (ctx.D / 7)));
+  const restOk = (e: number, d: number, s: number) => {
+    const it = ctx.instance(d, s);
+    const prev = d > 0 ? sd.rows[e][d - 1] : FREE;
+    if (prev !== FREE && it.start - ctx.instance(d - 1, prev).end < minRest) return false;
+    const next = d + 1 < ctx.D ? sd.rows[e][d + 1] : FREE;
+    if (next !== FREE && ctx.instance(d + 1, next).start - it.end < minRest) return false;
+    return true;
+  };
   let placed = 0;
   for (const level of ['min', 'target'] as const) {
     for (let d = 0; d < ctx.D; d++) {
+      if (opts.deadline !== undefined && Date.now() > opts.deadline) return placed;
       const cells = [...ctx.demand[d]].sort((a, b) => (a.competence === null ? 1 : 0) - (b.competence === null ? 1 : 0));
       for (const cell of cells) {
         const need = level === 'min' ? cell.min : cell.target;
-        for (;;) {
-          const have = sd.rows.reduce((n, row, e) => {
-            if (row[d] !== cell.shift || ctx.absence[e][d] !== 0) return n;
-            return cell.competence === null || ctx.employees[e].competences.includes(cell.competence) ? n + 1 : n;
-          }, 0);
-          if (have >= need) break;
+        let have = 0;
+        sd.rows.forEach((row, e) => {
+          if (row[d] === cell.shift && ctx.absence[e][d] === 0 && (cell.competence === null || ctx.employees[e].competences.includes(cell.competence))) have++;
+        });
+        while (have < need) {
+          const pool = rng
+            .shuffle(ctx.employees.map((e) => e.idx))
+            .filter(
+              (e) =>
+                sd.rows[e][d] === FREE &&
+                !sd.isFixed(e, d) &&
+                sd.canWork(e, cell.shift) &&
+                (cell.competence === null || ctx.employees[e].competences.includes(cell.competence)) &&
+                restOk(e, d, cell.shift),
+            )
+            .sort((a, b) => hours[a] / target[a] - hours[b] / target[b])
+            .slice(0, K);
           let bestE = -1;
           let best = sd.score();
-          const order = rng.shuffle(ctx.employees.map((e) => e.idx));
-          for (const e of order) {
-            if (sd.rows[e][d] !== FREE || sd.isFixed(e, d) || !sd.canWork(e, cell.shift)) continue;
-            if (cell.competence !== null && !ctx.employees[e].competences.includes(cell.competence)) continue;
+          for (const e of pool) {
             const sc = sd.peekMany([[e, d, cell.shift]]);
             if (bestE < 0 || compareScores(sc, best) < 0) {
               best = sc;
               bestE = e;
             }
           }
-          // At the target level only add people when it does not make the rota worse.
-          if (bestE < 0 || (level === 'target' && compareScores(best, sd.score()) > 0)) break;
+          // Only add people when it makes the rota better: never buy staffing with a breach of law.
+          if (bestE < 0 || compareScores(best, sd.score()) >= 0) break;
           sd.setMany([[bestE, d, cell.shift]]);
+          hours[bestE] += ctx.instance(d, cell.shift).workMin;
+          have++;
           placed++;
         }
       }

@@ -13,7 +13,8 @@ import { search, type SearchProgress, type SearchResult } from './search.js';
 import { placeVacations } from './vacations.js';
 import { explainShortfall, type Shortfall } from './explain.js';
 import { repairHard } from './repair.js';
-import type { Score } from './types.js';
+import { fillPass, trimPass } from './polish.js';
+import { compareScores, type IncrementalScorer, type Score } from './types.js';
 
 export interface GenerateOptions {
   seconds: number;
@@ -24,6 +25,8 @@ export interface GenerateOptions {
   fullAssert?: boolean;
   shouldStop?: () => boolean;
   onProgress?: (p: SearchProgress) => void;
+  /** Called at most once a second, from the search, with the best rota so far (for anytime use). */
+  onBestRows?: (rows: Int16Array[], score: Score) => void;
 }
 
 export interface GenerateResult {
@@ -46,36 +49,118 @@ export function generateRota(input: Plan, opts: GenerateOptions): GenerateResult
   const rng = new Rng(seed ^ 0x5bd1e995);
   const { plan, placed } = placeVacations(input);
   const ctx = buildContext(plan);
+  const t0 = Date.now();
   const sd = new ScoreDirector(ctx, rowsFromAssignments(ctx, plan));
+  // Keep back time for the finish (polish, repair, the full check): a few full evaluations.
+  const reserve = FINISH_RESERVE_MS + 6 * (Date.now() - t0);
   // Cells of absent employees are cleared before the search (they are fixed free).
   const clear: Array<[number, number, number]> = [];
   sd.rows.forEach((row, e) => row.forEach((s, d) => s !== -1 && sd.isFixed(e, d) && clear.push([e, d, -1])));
   if (clear.length) sd.setMany(clear);
-  constructRota(sd, rng);
+  constructRota(sd, rng, { deadline: deadline - reserve - 200 });
+  fillPass(sd, deadline - reserve - 200);
   const weekendStarts = ctx.weekends.filter((s) => s >= 0 && s + 1 < ctx.D);
-  const res = search(sd, {
+  // Track the best rota the search commits to, so a caller can have it before the end.
+  const best: { rows: Int16Array[] | null; score: Score | null } = { rows: null, score: null };
+  let lastBestPost = -Infinity;
+  const tracked = opts.onBestRows ? trackBest(sd, best) : sd;
+  const res = search(tracked, {
     seed,
-    timeLimitMs: Math.max(0, deadline - Date.now() - FINISH_RESERVE_MS),
+    timeLimitMs: Math.max(0, deadline - Date.now() - reserve),
     maxIterations: opts.maxIterations,
     fullAssert: opts.fullAssert,
     weekendStarts,
     shouldStop: opts.shouldStop,
-    onProgress: opts.onProgress,
+    onProgress: (p) => {
+      if (opts.onBestRows && p.elapsedMs - lastBestPost >= 1000 && best.score !== null) {
+        lastBestPost = p.elapsedMs;
+        opts.onBestRows(best.rows!, best.score);
+      }
+      opts.onProgress?.(p);
+    },
     hardWeight: 1000,
   });
-  // Continue from the best rota found and make sure no breach of law is left.
+  // Continue from the best rota found: fill what is still short, trim what only costs, and
+  // make sure no breach of law is left.
   const final = new ScoreDirector(ctx, res.rows);
+  const polishUntil = Math.max(Date.now() + 50, deadline - reserve / 2);
+  fillPass(final, polishUntil);
+  trimPass(final, polishUntil);
   const repaired = repairHard(final);
   const rows = final.snapshot();
   const { rows: _searched, ...stats } = res;
+  return finishRota(plan, ctx, rows, stats, placed, repaired);
+}
+
+/** The checked result for a rota: the same checker a leader uses, and the shortfall explained. */
+export function finishRota(
+  plan: Plan,
+  ctx: ReturnType<typeof buildContext>,
+  rows: Int16Array[],
+  stats: Omit<SearchResult, 'rows'>,
+  placed: number,
+  repaired: number,
+): GenerateResult {
   const check = checkRows(ctx, rows);
   return {
     plan: { ...plan, assignments: assignmentsFromRows(ctx, rows) },
-    score: final.score(),
+    score: check.score,
     repaired,
     check,
     search: stats,
     shortfall: explainShortfall(ctx, rows),
     placedVacations: placed,
+  };
+}
+
+/** Finish from a rota posted by a worker that did not return (terminated at the deadline). */
+export function finishFromRows(input: Plan, rows: Int16Array[], elapsedMs: number): GenerateResult {
+  const { plan, placed } = placeVacations(input);
+  const ctx = buildContext(plan);
+  const sd = new ScoreDirector(ctx, rows);
+  const repaired = repairHard(sd);
+  const stats: Omit<SearchResult, 'rows'> = {
+    best: sd.score(),
+    iterations: 0,
+    elapsedMs,
+    firstFeasibleMs: null,
+    accepted: { change: 0, swap: 0, block: 0, weekend: 0, ruin: 0 },
+    tried: { change: 0, swap: 0, block: 0, weekend: 0, ruin: 0 },
+    stoppedBy: 'stop',
+  };
+  return finishRota(plan, ctx, sd.snapshot(), stats, placed, repaired);
+}
+
+/** Delegates to the director and snapshots the rota whenever a committed change improves the best score. */
+function trackBest(sd: ScoreDirector, best: { rows: Int16Array[] | null; score: Score | null }): IncrementalScorer {
+  const note = () => {
+    const sc = sd.score();
+    if (best.score === null || compareScores(sc, best.score) < 0) {
+      best.score = sc;
+      best.rows = sd.snapshot();
+    }
+  };
+  note();
+  return {
+    get E() {
+      return sd.E;
+    },
+    get D() {
+      return sd.D;
+    },
+    get S() {
+      return sd.S;
+    },
+    get: (e, d) => sd.get(e, d),
+    score: () => sd.score(),
+    peekMany: (c) => sd.peekMany(c),
+    setMany: (c) => {
+      sd.setMany(c);
+      note();
+    },
+    isFixed: (e, d) => sd.isFixed(e, d),
+    canWork: (e, s) => sd.canWork(e, s),
+    scoreFromScratch: () => sd.scoreFromScratch(),
+    snapshot: () => sd.snapshot(),
   };
 }

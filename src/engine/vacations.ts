@@ -4,7 +4,13 @@
  * 2 more weeks outside the summer — staggered so as few as possible are away the same week.
  */
 import type { Plan } from '../core/model/plan.js';
-import { addDays, toEpochDay, weekday, fromEpochDay } from '../core/time/localDate.js';
+import { addDays, toEpochDay, weekday, fromEpochDay, datesInRange } from '../core/time/localDate.js';
+import { holidayOn } from '../core/calendar/holidays.js';
+
+/** Vacation days as ferieloven counts them: Monday–Saturday, not public holidays. */
+function workingDays(from: string, to: string): number {
+  return datesInRange(from, to).filter((d) => weekday(d) < 6 && holidayOn(d) === undefined).length;
+}
 
 export function placeVacations(plan: Plan): { plan: Plan; placed: number } {
   if (plan.planningForm !== 'annual') return { plan, placed: 0 };
@@ -49,6 +55,17 @@ export function placeVacations(plan: Plan): { plan: Plan; placed: number } {
       chosen.push(m);
       inc(m);
       absences.push({ employee: emp.id, from: fromEpochDay(m), to: addDays(fromEpochDay(m), 6), kind: 'vacation' });
+    }
+    // Five weeks must give the full entitlement in working days (30, or 36 from the year one
+    // turns 60): weeks with a public holiday give fewer, so the last week is lengthened.
+    const year = Number(plan.end.slice(0, 4));
+    const entitled = plan.rules.vacation.days + (emp.birthDate && Number(emp.birthDate.slice(0, 4)) + 60 <= year ? plan.rules.vacation.over60Extra : 0);
+    const mine = absences.filter((a) => a.employee === emp.id && a.kind === 'vacation');
+    let days = mine.reduce((n, a) => n + workingDays(a.from, a.to), 0);
+    const last = mine[mine.length - 1];
+    while (days < entitled && last && toEpochDay(last.to) < end) {
+      last.to = addDays(last.to, 1);
+      if (weekday(last.to) < 6 && holidayOn(last.to) === undefined) days++;
     }
     placed++;
   }

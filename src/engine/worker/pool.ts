@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { Plan } from '../../core/model/plan.js';
 import type { SearchProgress } from '../search.js';
-import type { GenerateResult } from '../generate.js';
+import { finishFromRows, type GenerateResult } from '../generate.js';
 import { compareScores } from '../types.js';
 import type { PlanJob, WorkerMessage } from './protocol.js';
 
@@ -41,6 +41,8 @@ export function generateInWorkers(plan: Plan, opts: ParallelOptions): Promise<Pa
   const latest = new Map<number, SearchProgress>();
   const deadline = Date.now() + opts.seconds * 1000;
   const results: Array<{ worker: number; result: GenerateResult }> = [];
+  const bestRows = new Map<number, { rows: Int16Array[]; score: { hard: number; soft: number } }>();
+  let terminated = false;
   const errors: string[] = [];
   let cancelled = false;
 
@@ -57,12 +59,20 @@ export function generateInWorkers(plan: Plan, opts: ParallelOptions): Promise<Pa
     // later the workers are asked to stop, and a second after that any still running is
     // terminated, so the call never runs more than ~1.5 s past its time limit.
     const soft = setTimeout(stopAll, opts.seconds * 1000 + 500);
-    const hard = setTimeout(() => workers.forEach((w) => void w.terminate()), opts.seconds * 1000 + 1500);
+    const hard = setTimeout(() => {
+      terminated = true;
+      workers.forEach((w) => void w.terminate());
+    }, opts.seconds * 1000 + 1500);
 
     const finish = () => {
       clearTimeout(soft);
       clearTimeout(hard);
       opts.signal?.removeEventListener('abort', onAbort);
+      if (results.length === 0 && bestRows.size > 0) {
+        // Anytime: no worker finished in time, but they had posted their best rota so far.
+        const [worker, b] = [...bestRows.entries()].reduce((a, x) => (compareScores(x[1].score, a[1].score) < 0 ? x : a));
+        results.push({ worker, result: finishFromRows(plan, b.rows, Date.now() - (deadline - opts.seconds * 1000)) });
+      }
       if (results.length === 0) {
         reject(new Error(`rota generation failed in every worker: ${errors.join('; ') || 'no result'}`));
         return;
@@ -103,6 +113,8 @@ export function generateInWorkers(plan: Plan, opts: ParallelOptions): Promise<Pa
             const best = all.reduce((a, b) => (compareScores(b.best, a.best) < 0 ? b : a));
             opts.onProgress({ ...best, workers: threads });
           }
+        } else if (m.type === 'best') {
+          bestRows.set(m.worker, { rows: m.rows, score: m.score });
         } else if (m.type === 'result') {
           done = true;
           results.push({ worker: m.worker, result: m.result });
@@ -116,7 +128,12 @@ export function generateInWorkers(plan: Plan, opts: ParallelOptions): Promise<Pa
         done = true;
       });
       w.on('exit', (code) => {
-        if (!done) errors.push(`worker ${i} exited with code ${code} before it had a result${stderr ? `: ${stderr.trim()}` : ''}`);
+        if (!done)
+          errors.push(
+            terminated
+              ? `worker ${i} was stopped at the deadline before it had finished (its best rota so far is used)`
+              : `worker ${i} exited with code ${code} before it had a result${stderr ? `: ${stderr.trim()}` : ''}`,
+          );
         done = true;
         if (--alive === 0) finish();
       });

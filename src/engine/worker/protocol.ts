@@ -21,4 +21,5 @@ export interface PlanJob {
 export type WorkerMessage =
   | { type: 'progress'; worker: number; progress: SearchProgress }
   | { type: 'result'; worker: number; result: GenerateResult }
+  | { type: 'best'; worker: number; rows: Int16Array[]; score: { hard: number; soft: number } }
   | { type: 'error'; worker: number; message: string };

@@ -15,6 +15,7 @@ try {
     fullAssert: job.fullAssert,
     shouldStop: () => Atomics.load(stop, 0) === 1,
     deadline: job.deadline,
+    onBestRows: (rows, score) => post({ type: 'best', worker, rows, score }),
     onProgress: (progress) => {
       // Test hook: die abruptly mid-search, as a crashing worker would.
       if (job.crashAfterMs !== undefined && progress.elapsedMs >= job.crashAfterMs) process.exit(70);
