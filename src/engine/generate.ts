@@ -49,9 +49,11 @@ export function generateRota(input: Plan, opts: GenerateOptions): GenerateResult
   const rng = new Rng(seed ^ 0x5bd1e995);
   const { plan, placed } = placeVacations(input);
   const ctx = buildContext(plan);
-  const t0 = Date.now();
   const sd = new ScoreDirector(ctx, rowsFromAssignments(ctx, plan));
-  // Keep back time for the finish (polish, repair, the full check): a few full evaluations.
+  // Keep back time for the finish (polish, repair, the full check): a few full evaluations,
+  // timed warm (the first evaluation in a fresh thread also pays for loading and compiling).
+  const t0 = Date.now();
+  sd.scoreFromScratch();
   const reserve = FINISH_RESERVE_MS + 6 * (Date.now() - t0);
   // Cells of absent employees are cleared before the search (they are fixed free).
   const clear: Array<[number, number, number]> = [];
@@ -64,6 +66,7 @@ export function generateRota(input: Plan, opts: GenerateOptions): GenerateResult
   const best: { rows: Int16Array[] | null; score: Score | null } = { rows: null, score: null };
   let lastBestPost = -Infinity;
   const tracked = opts.onBestRows ? trackBest(sd, best) : sd;
+  if (opts.onBestRows && best.rows && best.score) opts.onBestRows(best.rows, best.score);
   const res = search(tracked, {
     seed,
     timeLimitMs: Math.max(0, deadline - Date.now() - reserve),

@@ -55,14 +55,14 @@ export function generateInWorkers(plan: Plan, opts: ParallelOptions): Promise<Pa
       stopAll();
     };
     opts.signal?.addEventListener('abort', onAbort, { once: true });
-    // The search stops itself at the deadline (worker start-up included); half a second
-    // later the workers are asked to stop, and a second after that any still running is
-    // terminated, so the call never runs more than ~1.5 s past its time limit.
-    const soft = setTimeout(stopAll, opts.seconds * 1000 + 500);
+    // The search stops itself at the deadline (worker start-up included); a quarter of a
+    // second later the workers are asked to stop, and at one second past the time limit any
+    // still running is terminated and its best rota so far is used.
+    const soft = setTimeout(stopAll, opts.seconds * 1000 + 250);
     const hard = setTimeout(() => {
       terminated = true;
       workers.forEach((w) => void w.terminate());
-    }, opts.seconds * 1000 + 1500);
+    }, opts.seconds * 1000 + 1000);
 
     const finish = () => {
       clearTimeout(soft);

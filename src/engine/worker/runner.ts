@@ -7,6 +7,9 @@ const { job, worker } = workerData as { job: PlanJob; worker: number };
 const stop = new Int32Array(job.stop);
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
+// Test hook: a crash before anything was posted.
+if (job.crashAfterMs === 0) process.exit(70);
+
 try {
   const result = generateRota(job.plan, {
     seconds: job.seconds,
