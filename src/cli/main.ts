@@ -8,6 +8,7 @@ import { checkPlan, type Violation } from '../core/eval/checker.js';
 import { planJsonSchema } from '../core/model/jsonSchema.js';
 import { readJsonFile, type Io } from './io.js';
 import { generateCommand, GENERATE_HELP } from './generate.js';
+import { scenarioCommand, SCENARIO_HELP } from './scenario.js';
 
 export type { Io } from './io.js';
 
@@ -16,6 +17,7 @@ const HELP = `Bemanna – turnus og bemanning
 Bruk:
   bemanna check <plan.json> [--json] [--lang nb|en]   Sjekk en turnus mot lov- og avtaleverk
 ${GENERATE_HELP}
+${SCENARIO_HELP}
   bemanna schema                                      Skriv JSON Schema for planfilen
   bemanna help                                        Denne hjelpen
 
@@ -30,6 +32,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return check(rest, io);
     case 'generate':
       return generateCommand(rest, io);
+    case 'scenario':
+      return scenarioCommand(rest, io);
     case 'schema':
       io.out(JSON.stringify(planJsonSchema(), null, 2));
       return 0;
