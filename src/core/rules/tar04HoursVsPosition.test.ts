@@ -74,3 +74,15 @@ test('TAR-04 within the tolerance passes', () => {
   const rows = weekdays('e1', '2027-01-04', 6, 'D').slice(0, 28);
   assert.equal(violationsOf(plan({ rows }), 'TAR-04').length, 0);
 });
+
+test('weekly norm: holidays in the period do not raise the bar – two of six Sundays over Easter qualify for 35.5 h', () => {
+  // 22 Mar – 2 May 2027: six Sundays plus Maundy Thursday, Good Friday and Easter Monday.
+  const rows: Row[] = [...weekdays('e1', '2027-03-22', 6, 'D'), ['e1', '2027-04-04', 'D'], ['e1', '2027-04-25', 'D']].filter(
+    ([, date]) => !['2027-03-25', '2027-03-26', '2027-03-29'].includes(date),
+  ) as Row[];
+  const { ctx, line } = normOf(plan({ start: '2027-03-22', end: '2027-05-02', rows }));
+  const n = weeklyNorm(ctx, line);
+  assert.equal(n.sundaysInPeriod, 6);
+  assert.equal(n.sundaysWorked, 2);
+  assert.equal(n.norm, 35.5);
+});

@@ -53,10 +53,15 @@ export function weeklyNorm(ctx: EvalContext, line: EmployeeLine): NormResult {
     else if (cat === 'evening') hasEvening = true;
     else hasDay = true;
   }
+  // "At least every third Sunday": movable holidays worked count as Sundays worked (the 1987
+  // protocol), measured against the Sundays of the period.
   const [u0, u1] = ctx.unitsInPeriod;
   let sundaysWorked = 0;
-  for (let ui = u0; ui < u1; ui++) if (workedForNorm(ctx, line, ui)) sundaysWorked++;
-  const sundaysInPeriod = u1 - u0;
+  let sundaysInPeriod = 0;
+  for (let ui = u0; ui < u1; ui++) {
+    if (ctx.units[ui].isSunday) sundaysInPeriod++;
+    if (workedForNorm(ctx, line, ui)) sundaysWorked++;
+  }
   const H = workMin / 60;
   const N = nightMin / 60;
   const S = zoneMin / 60;
