@@ -67,3 +67,48 @@ export function freeIntervals(items: readonly ShiftInstance[]): Array<[number, n
 }
 
 export const hours = (min: number) => Math.round((min / 60) * 100) / 100;
+
+/**
+ * Work minutes per calendar week (Monday 00:00 local time) for weeks starting at
+ * `firstMonday + 7k` (firstMonday = the Monday on or before the period start), split exactly
+ * at week boundaries. Computed once per line.
+ */
+export function weekWork(ctx: EvalContext, line: EmployeeLine): Float64Array {
+  const cached = (line as EmployeeLine & { _weeks?: Float64Array })._weeks;
+  if (cached) return cached;
+  const firstMonday = -ctx.days[0].weekday;
+  const W = Math.ceil((ctx.D - firstMonday) / 7);
+  const out = new Float64Array(W);
+  for (const it of line.items) {
+    let w = Math.floor((it.day - firstMonday) / 7);
+    let from = it.start;
+    while (from < it.end && w < W) {
+      const we = ctx.dayStart(firstMonday + 7 * (w + 1));
+      const to = Math.min(it.end, we);
+      if (w >= 0 && to > from) out[w] += ((to - from) * it.workMin) / (it.end - it.start);
+      from = to;
+      w++;
+    }
+  }
+  (line as EmployeeLine & { _weeks?: Float64Array })._weeks = out;
+  return out;
+}
+
+/** Work minutes per calendar day of the period (local midnight to midnight), split exactly. */
+export function dayWork(ctx: EvalContext, line: EmployeeLine): Float64Array {
+  const cached = (line as EmployeeLine & { _days?: Float64Array })._days;
+  if (cached) return cached;
+  const out = new Float64Array(ctx.D);
+  for (const it of line.items) {
+    let d = it.day;
+    let from = it.start;
+    while (from < it.end) {
+      const to = Math.min(it.end, ctx.dayStart(d + 1));
+      if (d >= 0 && d < ctx.D && to > from) out[d] += ((to - from) * it.workMin) / (it.end - it.start);
+      from = to;
+      d++;
+    }
+  }
+  (line as EmployeeLine & { _days?: Float64Array })._days = out;
+  return out;
+}

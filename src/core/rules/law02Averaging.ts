@@ -5,7 +5,7 @@
  */
 import type { EmployeeRule } from './types.js';
 import { h, d, penalty, tr } from './format.js';
-import { inPeriod, workIn } from '../eval/line.js';
+import { inPeriod, weekWork, workIn } from '../eval/line.js';
 import { tierDailyMaxHours, tierSource, tierWeekMaxHours } from '../model/ruleSet.js';
 
 export const law02: EmployeeRule = {
@@ -34,15 +34,12 @@ export const law02: EmployeeRule = {
     }
     // (2) each calendar week (Monday 00:00 Europe/Oslo) wholly or partly in the period.
     const firstMonday = -ctx.days[0].weekday;
-    const weeks: number[] = [];
-    for (let m = firstMonday; m < ctx.D; m += 7) {
-      const from = ctx.dayStart(m);
-      const to = ctx.dayStart(m + 7);
-      const wk = workIn(items, from, to) / 60;
-      weeks.push(wk);
+    const weeks = Array.from(weekWork(ctx, line), (m) => m / 60);
+    weeks.forEach((wk, k) => {
+      const m = firstMonday + 7 * k;
       if (wk > weekMax + 1e-9)
         emit({ rule: 'LAW-02', employee: emp.idx, day: Math.max(0, m), dayTo: Math.min(ctx.D - 1, m + 6), measured: wk, limit: weekMax, penalty: penalty(100, wk - weekMax), detail: 'week' });
-    }
+    });
     // (3) 48 h per week on average over 8 weeks (over the whole plan when shorter).
     const span = Math.min(8, weeks.length);
     for (let w = 0; w + span <= weeks.length; w++) {

@@ -1,7 +1,7 @@
 /** LAW-03 – total working time including overtime: ≤ 13 h per 24 h (16 h by agreement), never > 69 h a week (AML § 10-6 (8)(9)). */
 import type { EmployeeRule } from './types.js';
 import { h, d, penalty, tr } from './format.js';
-import { inPeriod, workIn } from '../eval/line.js';
+import { inPeriod, weekWork, workIn } from '../eval/line.js';
 
 export const law03: EmployeeRule = {
   id: 'LAW-03',
@@ -22,11 +22,13 @@ export const law03: EmployeeRule = {
         emit({ rule: 'LAW-03', employee: emp.idx, day: it.day, dayTo: it.day, measured: sum, limit: cap, penalty: penalty(200, sum - cap), detail: 'day' });
       }
     }
-    for (let m = -ctx.days[0].weekday; m < ctx.D; m += 7) {
-      const wk = workIn(line.items, ctx.dayStart(m), ctx.dayStart(m + 7)) / 60;
+    const firstMonday = -ctx.days[0].weekday;
+    weekWork(ctx, line).forEach((min, k) => {
+      const wk = min / 60;
+      const m = firstMonday + 7 * k;
       if (wk > 69 + 1e-9)
         emit({ rule: 'LAW-03', employee: emp.idx, day: Math.max(0, m), dayTo: Math.min(ctx.D - 1, m + 6), measured: wk, limit: 69, penalty: penalty(200, wk - 69), detail: 'week' });
-    }
+    });
   },
   message(v, ctx, lang) {
     if (v.detail === 'day')

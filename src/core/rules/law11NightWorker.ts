@@ -5,7 +5,7 @@
  * 8 h in every 24 h (AML § 10-11 (6)–(7)).
  */
 import type { EmployeeRule } from './types.js';
-import { inPeriod, workIn } from '../eval/line.js';
+import { dayWork, inPeriod, workIn } from '../eval/line.js';
 import { d, h, penalty, tr } from './format.js';
 
 export const NIGHT_WORKER_28D_MAX_H = (8 * (28 * 24 - 4 * 35)) / 24;
@@ -19,10 +19,15 @@ export const law11: EmployeeRule = {
   unit: 'h',
   severity: () => 'hard',
   evaluate(ctx, emp, line, emit) {
+    let count = 0;
+    let nightShifts = 0;
+    for (const it of line.items) {
+      if (!inPeriod(ctx, it.day)) continue;
+      count++;
+      if (it.nightMin > 180) nightShifts++;
+    }
+    if (count === 0 || nightShifts * 2 < count) return; // not a night worker in this plan
     const inP = line.items.filter((it) => inPeriod(ctx, it.day));
-    if (inP.length === 0) return;
-    const nightShifts = inP.filter((it) => it.nightMin > 180).length;
-    if (nightShifts * 2 < inP.length) return; // not a night worker in this plan
     if (ctx.rules.night.riskClause) {
       for (const it of inP) {
         const sum = workIn(line.items, it.start, it.start + 24 * 60) / 60;
@@ -34,8 +39,11 @@ export const law11: EmployeeRule = {
     const limit = NIGHT_WORKER_28D_MAX_H;
     const span = Math.min(28, ctx.D);
     const scale = span / 28;
+    const days = dayWork(ctx, line);
     for (let s = 0; s + span <= ctx.D; s += 7) {
-      const sum = workIn(line.items, ctx.dayStart(s), ctx.dayStart(s + span)) / 60;
+      let sumMin = 0;
+      for (let x = s; x < s + span; x++) sumMin += days[x];
+      const sum = sumMin / 60;
       if (sum > limit * scale + 1e-9) {
         emit({ rule: 'LAW-11', employee: emp.idx, day: s, dayTo: s + span - 1, measured: sum, limit: limit * scale, penalty: penalty(100, sum - limit * scale), detail: 'avg' });
         break;

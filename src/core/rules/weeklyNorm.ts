@@ -22,18 +22,31 @@ export interface NormResult {
   sundaysInPeriod: number;
 }
 
-/** Test 2 of RULES § 2.3: all 4 h 18–22 on the eve, or any time after 22:00 in the zone. */
-function workedForNorm(ctx: EvalContext, line: EmployeeLine, ui: number): boolean {
-  const u = ctx.units[ui];
-  const { eve18, eve22 } = ctx.unitEve[ui];
-  let eveMin = 0;
-  for (const it of line.items) {
-    if (it.end <= u.start) continue;
-    if (it.start >= u.end) break;
-    if (overlap(it.start, it.end, Math.max(eve22, u.start), u.end) > 0) return true;
-    eveMin += overlap(it.start, it.end, eve18, eve22);
+/**
+ * Test 2 of RULES § 2.3 for every red-day unit: worked when the line has all 4 h 18–22 on the
+ * eve, or any time after 22:00 in the zone. One pass over units and items (both sorted).
+ */
+function workedUnitsForNorm(ctx: EvalContext, line: EmployeeLine, u0: number, u1: number): Uint8Array {
+  const out = new Uint8Array(u1 - u0);
+  const items = line.items;
+  let k = 0;
+  for (let ui = u0; ui < u1; ui++) {
+    const u = ctx.units[ui];
+    const { eve18, eve22 } = ctx.unitEve[ui];
+    const lo = Math.min(u.start, eve18);
+    while (k < items.length && items[k].end <= lo) k++;
+    let eveMin = 0;
+    for (let j = k; j < items.length && items[j].start < u.end; j++) {
+      const it = items[j];
+      if (overlap(it.start, it.end, Math.max(eve22, u.start), u.end) > 0) {
+        out[ui - u0] = 1;
+        break;
+      }
+      eveMin += overlap(it.start, it.end, eve18, eve22);
+    }
+    if (eveMin >= 240) out[ui - u0] = 1;
   }
-  return eveMin >= 240;
+  return out;
 }
 
 export function weeklyNorm(ctx: EvalContext, line: EmployeeLine): NormResult {
@@ -58,9 +71,10 @@ export function weeklyNorm(ctx: EvalContext, line: EmployeeLine): NormResult {
   const [u0, u1] = ctx.unitsInPeriod;
   let sundaysWorked = 0;
   let sundaysInPeriod = 0;
+  const worked = workedUnitsForNorm(ctx, line, u0, u1);
   for (let ui = u0; ui < u1; ui++) {
     if (ctx.units[ui].isSunday) sundaysInPeriod++;
-    if (workedForNorm(ctx, line, ui)) sundaysWorked++;
+    if (worked[ui - u0]) sundaysWorked++;
   }
   const H = workMin / 60;
   const N = nightMin / 60;
