@@ -9,6 +9,8 @@ import { planJsonSchema } from '../core/model/jsonSchema.js';
 import { readJsonFile, type Io } from './io.js';
 import { generateCommand, GENERATE_HELP } from './generate.js';
 import { scenarioCommand, SCENARIO_HELP } from './scenario.js';
+import { curtoisCommand, CURTOIS_HELP } from './curtois.js';
+import { forecastCommand, FORECAST_HELP } from './forecast.js';
 
 export type { Io } from './io.js';
 
@@ -18,6 +20,8 @@ Bruk:
   bemanna check <plan.json> [--json] [--lang nb|en]   Sjekk en turnus mot lov- og avtaleverk
 ${GENERATE_HELP}
 ${SCENARIO_HELP}
+${CURTOIS_HELP}
+${FORECAST_HELP}
   bemanna schema                                      Skriv JSON Schema for planfilen
   bemanna help                                        Denne hjelpen
 
@@ -34,6 +38,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return generateCommand(rest, io);
     case 'scenario':
       return scenarioCommand(rest, io);
+    case 'curtois':
+      return curtoisCommand(rest, io);
+    case 'forecast':
+      return forecastCommand(rest, io);
     case 'schema':
       io.out(JSON.stringify(planJsonSchema(), null, 2));
       return 0;

@@ -318,6 +318,58 @@ export class CurtoisScorer implements IncrementalScorer {
     this.commitCell(e, d, s);
   }
 
+  /** Hard part of the last `peekFlat`. */
+  peekHard = 0;
+  /** Soft part of the last `peekFlat`. */
+  peekSoft = 0;
+
+  /**
+   * Like peekMany, for a search's inner loop: the changes are n triples (e, d, s) in `cells`,
+   * nothing is allocated, and the score lands in `peekHard` / `peekSoft`.
+   */
+  peekFlat(cells: Int32Array, n: number): void {
+    if (n > this.undoBuf.length) this.undoBuf = new Int16Array(Math.max(n, 2 * this.undoBuf.length));
+    const buf = this.undoBuf;
+    const D = this.D;
+    let hard = this.hardTotal;
+    let soft = this.softTotal;
+    for (let i = 0; i < n; i++) {
+      const e = cells[3 * i];
+      const d = cells[3 * i + 1];
+      buf[i] = this.grid[e * D + d];
+      this.applyCell(e, d, cells[3 * i + 2]);
+      hard += this.dHard;
+      soft += this.dReq + this.dCover;
+    }
+    for (let i = n - 1; i >= 0; i--) this.restoreCell(cells[3 * i], cells[3 * i + 1], buf[i]);
+    this.peekHard = hard;
+    this.peekSoft = soft;
+  }
+
+  /** Applies n triples (e, d, s) from `cells`. */
+  setFlat(cells: Int32Array, n: number): void {
+    for (let i = 0; i < n; i++) this.commitCell(cells[3 * i], cells[3 * i + 1], cells[3 * i + 2]);
+  }
+
+  /** Total hard and soft without allocating. */
+  get hard(): number {
+    return this.hardTotal;
+  }
+
+  get soft(): number {
+    return this.softTotal;
+  }
+
+  /** The live row of employee e (a view of the grid: read only). */
+  row(e: number): Int16Array {
+    return this.rows[e];
+  }
+
+  /** Worked weekends of employee e. */
+  weekendCount(e: number): number {
+    return this.weekends[e];
+  }
+
   setMany(changes: readonly Change[]): void {
     for (let i = 0; i < changes.length; i++) {
       const c = changes[i];

@@ -13,6 +13,7 @@ import { fixturePlan } from './fixtures.js';
 import { loadMigrations, migrate } from './migrate.js';
 import type { Repositories } from './repositories.js';
 import { seedDemo } from './seed.js';
+import { registerAccountsConformance } from './accountsConformance.js';
 import { createRepositories } from './sqlRepositories.js';
 
 export interface ConformanceTarget {
@@ -65,6 +66,8 @@ export function runRepositoryConformance(name: string, makeDb: () => Promise<Con
       await db?.close();
       await target?.cleanup?.();
     });
+
+    registerAccountsConformance(() => ({ db, org: ORG, newUnit }));
 
     test('migrations are recorded and idempotent', async () => {
       const all = loadMigrations().map((m) => m.version);

@@ -2,68 +2,59 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parsePlan } from '../core/model/validatePlan.js';
 import type { PlanInput } from '../core/model/plan.js';
-import { openDatabase, type Db } from '../db/db.js';
 import { fixturePlan } from '../db/fixtures.js';
-import { migrate } from '../db/migrate.js';
 import { createRepositories } from '../db/sqlRepositories.js';
 import { createApp } from './app.js';
+import { login, testWorld, UNIT_A, UNIT_B, type TestClient, type TestWorld } from './testing.js';
 
-describe('HTTP API (in-memory PGlite)', () => {
-  let db: Db;
-  let app: ReturnType<typeof createApp>;
-  let storedPlanId: string;
-  const UNIT = 'testheimen-1';
-
-  const post = (path: string, body: unknown) =>
-    app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+describe('HTTP API (in-memory PGlite, signed in as the unit leader)', () => {
+  let w: TestWorld;
+  let leader: TestClient;
+  let admin: TestClient;
+  const post = (path: string, body: unknown) => leader.send('POST', path, body);
 
   before(async () => {
-    db = await openDatabase({ memory: true });
-    await migrate(db);
-    const repos = createRepositories(db);
-    await repos.organisations.createOrganisation({ id: 'testkommune', name: 'Testkommune' });
-    await repos.organisations.createUnit({ id: UNIT, organisationId: 'testkommune', name: 'Testheimen 1. etg', kind: 'sykehjem', serviceArea: 'Helse Vest', beds: 12 });
-    await repos.organisations.createUnit({ id: 'tomt', organisationId: 'testkommune', name: 'Tom enhet', kind: 'bofellesskap' });
-    const plan = parsePlan(fixturePlan({ prefix: 'seed' }));
-    assert.ok(plan.ok);
-    storedPlanId = (await repos.plans.savePlan(UNIT, plan.value, { name: 'Seedet plan' })).id;
-    app = createApp({ db, version: '9.9.9-test' });
+    w = await testWorld();
+    leader = await login(w.app, 'leder-a');
+    admin = await login(w.app, 'admin');
   });
 
   after(async () => {
-    await db?.close();
+    await w?.close();
   });
 
-  test('GET /api/health reports the database and the version', async () => {
-    const res = await app.request('/api/health');
+  test('GET /api/health reports the database and the version (no login needed)', async () => {
+    const res = await w.app.request('/api/health');
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), { status: 'ok', version: '9.9.9-test', db: { ok: true, driver: 'pglite' } });
   });
 
-  test('GET /api/units lists the units with counts; /api/units/:id; 404 as JSON', async () => {
-    const res = await app.request('/api/units');
+  test('GET /api/units lists the units the caller has a role in; /api/units/:id; 404 as JSON', async () => {
+    const res = await leader.get('/api/units');
     assert.equal(res.status, 200);
     const { units } = (await res.json()) as { units: Array<{ id: string; employeeCount: number; planCount: number }> };
-    assert.deepEqual(units.map((u) => u.id), [UNIT, 'tomt']);
+    assert.deepEqual(units.map((u) => u.id), [UNIT_A]);
     assert.equal(units[0].employeeCount, 3);
     assert.equal(units[0].planCount, 1);
-    const one = await app.request(`/api/units/${UNIT}`);
+    const all = (await (await admin.get('/api/units')).json()) as { units: Array<{ id: string }> };
+    assert.deepEqual(all.units.map((u) => u.id).sort(), [UNIT_B, UNIT_A].sort());
+    const one = await leader.get(`/api/units/${UNIT_A}`);
     assert.equal(((await one.json()) as { unit: { beds: number } }).unit.beds, 12);
-    const missing = await app.request('/api/units/nope');
+    const missing = await leader.get('/api/units/nope');
     assert.equal(missing.status, 404);
     const body = (await missing.json()) as { errors: Array<{ path: string; message: string }> };
     assert.equal(body.errors[0].path, 'id');
     assert.match(body.errors[0].message, /nope/);
-    assert.equal((await app.request('/api/nothing-here')).status, 404);
+    assert.equal((await leader.get('/api/nothing-here')).status, 404);
   });
 
   test('GET /api/units/:id/employees and /plans', async () => {
-    const emps = (await (await app.request(`/api/units/${UNIT}/employees`)).json()) as { employees: Array<{ id: string; unitId: string }> };
-    assert.deepEqual(emps.employees.map((e) => e.id).sort(), ['seed-e1', 'seed-e2', 'seed-e3']);
-    assert.ok(emps.employees.every((e) => e.unitId === UNIT));
-    const plans = (await (await app.request(`/api/units/${UNIT}/plans`)).json()) as { plans: Array<{ id: string; name: string; start: string }> };
-    assert.deepEqual(plans.plans.map((p) => [p.id, p.name, p.start]), [[storedPlanId, 'Seedet plan', '2027-03-01']]);
-    assert.equal((await app.request('/api/units/nope/plans')).status, 404);
+    const emps = (await (await leader.get(`/api/units/${UNIT_A}/employees`)).json()) as { employees: Array<{ id: string; unitId: string }> };
+    assert.deepEqual(emps.employees.map((e) => e.id).sort(), ['a-e1', 'a-e2', 'a-e3']);
+    assert.ok(emps.employees.every((e) => e.unitId === UNIT_A));
+    const plans = (await (await leader.get(`/api/units/${UNIT_A}/plans`)).json()) as { plans: Array<{ id: string; name: string; start: string }> };
+    assert.deepEqual(plans.plans.map((p) => [p.id, p.name, p.start]), [[w.planA, 'Plan A', '2027-03-01']]);
+    assert.equal((await leader.get('/api/units/nope/plans')).status, 404);
   });
 
   test('POST /api/check returns the violations of a bad rota', async () => {
@@ -103,9 +94,9 @@ describe('HTTP API (in-memory PGlite)', () => {
     assert.equal(r4.status, 400);
   });
 
-  test('POST /api/units/:id/plans saves (audit-logged), GET /api/plans/:id loads it back', async () => {
-    const raw: PlanInput = fixturePlan({ prefix: 'api' });
-    const res = await post(`/api/units/${UNIT}/plans?name=${encodeURIComponent('Sommer 2027')}&status=hearing`, raw);
+  test('POST /api/units/:id/plans saves (audit-logged with the user), GET /api/plans/:id loads it back', async () => {
+    const raw: PlanInput = fixturePlan({ prefix: 'a' });
+    const res = await post(`/api/units/${UNIT_A}/plans?name=${encodeURIComponent('Sommer 2027')}&status=hearing`, raw);
     assert.equal(res.status, 201);
     const { plan } = (await res.json()) as { plan: { id: string; name: string; status: string; version: number; assignmentCount: number } };
     assert.equal(plan.name, 'Sommer 2027');
@@ -113,64 +104,87 @@ describe('HTTP API (in-memory PGlite)', () => {
     assert.equal(plan.assignmentCount, raw.assignments!.length);
     assert.equal(res.headers.get('location'), `/api/plans/${plan.id}`);
 
-    const loaded = await app.request(`/api/plans/${plan.id}`);
+    const loaded = await leader.get(`/api/plans/${plan.id}`);
     assert.equal(loaded.status, 200);
     const expected = parsePlan(raw);
     assert.ok(expected.ok);
     assert.deepStrictEqual(await loaded.json(), JSON.parse(JSON.stringify(expected.value)));
 
-    const audit = await createRepositories(db).audit.list({ entity: 'plan', entityId: plan.id });
+    const audit = await createRepositories(w.db).audit.list({ entity: 'plan', entityId: plan.id });
     assert.equal(audit.length, 1);
     assert.equal(audit[0].action, 'plan.save');
-    assert.equal(audit[0].actor, 'anonym');
+    assert.equal(audit[0].actor, 'leder-a');
 
-    assert.equal((await app.request('/api/plans/does-not-exist')).status, 404);
+    assert.equal((await leader.get('/api/plans/does-not-exist')).status, 404);
   });
 
   test('POST /api/units/:id/plans: 400 on an invalid plan or query, 404 on an unknown unit; nothing stored', async () => {
-    const before = ((await (await app.request('/api/units/tomt/plans')).json()) as { plans: unknown[] }).plans.length;
-    const raw = fixturePlan({ prefix: 'nope' });
+    const before = ((await (await admin.get(`/api/units/${UNIT_B}/plans`)).json()) as { plans: unknown[] }).plans.length;
+    const raw = fixturePlan({ prefix: 'b' });
     raw.employees[1] = { ...raw.employees[1], positionPercent: 0 };
-    const res = await post('/api/units/tomt/plans', raw);
+    const res = await admin.send('POST', `/api/units/${UNIT_B}/plans`, raw);
     assert.equal(res.status, 400);
     assert.ok(((await res.json()) as { errors: Array<{ path: string }> }).errors.some((e) => e.path === 'employees[1].positionPercent'));
-    const badQuery = await post('/api/units/tomt/plans?status=secret', fixturePlan({ prefix: 'nope' }));
+    const badQuery = await admin.send('POST', `/api/units/${UNIT_B}/plans?status=secret`, fixturePlan({ prefix: 'b' }));
     assert.equal(badQuery.status, 400);
     assert.equal(((await badQuery.json()) as { errors: Array<{ path: string }> }).errors[0].path, 'query.status');
-    assert.equal((await post('/api/units/nope/plans', fixturePlan({ prefix: 'nope' }))).status, 404);
-    const after = ((await (await app.request('/api/units/tomt/plans')).json()) as { plans: unknown[] }).plans.length;
+    assert.equal((await admin.send('POST', '/api/units/nope/plans', fixturePlan({ prefix: 'nope' }))).status, 404);
+    const after = ((await (await admin.get(`/api/units/${UNIT_B}/plans`)).json()) as { plans: unknown[] }).plans.length;
     assert.equal(after, before);
   });
 
   test('POST /api/plans/:id/check checks the stored plan, or an edited version sent in the body', async () => {
-    const stored = await post(`/api/plans/${storedPlanId}/check`, '');
+    const stored = await post(`/api/plans/${w.planA}/check`, '');
     assert.equal(stored.status, 200);
     const r1 = (await stored.json()) as { hardCount: number; softCount: number; score: { hard: number; soft: number } };
     assert.equal(typeof r1.score.hard, 'number');
-    const edited = fixturePlan({ prefix: 'seed' });
-    edited.assignments = [...edited.assignments!, { employee: 'seed-e1', date: '2027-03-03', shift: 'D' }];
-    const r2 = (await (await post(`/api/plans/${storedPlanId}/check`, edited)).json()) as { hardCount: number; violations: Array<{ rule: string }> };
+    const edited = fixturePlan({ prefix: 'a' });
+    edited.assignments = [...edited.assignments!, { employee: 'a-e1', date: '2027-03-03', shift: 'D' }];
+    const r2 = (await (await post(`/api/plans/${w.planA}/check`, edited)).json()) as { hardCount: number; violations: Array<{ rule: string }> };
     assert.ok(r2.violations.some((v) => v.rule === 'LAW-06'));
     assert.ok(r2.hardCount > r1.hardCount);
     assert.equal((await post('/api/plans/unknown/check', '')).status, 404);
-    const invalid = await post(`/api/plans/${storedPlanId}/check`, { ...edited, end: '2027-02-01' });
+    const invalid = await post(`/api/plans/${w.planA}/check`, { ...edited, end: '2027-02-01' });
     assert.equal(invalid.status, 400);
   });
 
-  test('GET / is a small bokmål page listing the units', async () => {
-    const res = await app.request('/');
+  test('GET / without a built web app is a short bokmål page; unknown /api paths are JSON 404', async () => {
+    const res = await w.app.request('/');
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /text\/html/);
     const html = await res.text();
     assert.match(html, /<html lang="nb">/);
-    assert.match(html, /Testheimen 1\. etg/);
-    assert.match(html, /href="\/api\/units\/testheimen-1\/plans"/);
+    assert.match(html, /npm run build:web/);
+    assert.equal(res.headers.get('x-frame-options'), 'DENY');
   });
 
   test('request bodies over the limit are refused with JSON', async () => {
-    const small = createApp({ db, maxBodyBytes: 100 });
-    const res = await small.request('/api/check', { method: 'POST', body: JSON.stringify(fixturePlan()), headers: { 'content-type': 'application/json' } });
+    const small = createApp({ db: w.db, maxBodyBytes: 100 });
+    const res = await small.request('/api/check', { method: 'POST', body: JSON.stringify(fixturePlan()), headers: { 'content-type': 'application/json', cookie: leader.cookie, 'x-csrf-token': leader.csrf } });
     assert.equal(res.status, 413);
     assert.ok(((await res.json()) as { errors: unknown[] }).errors.length);
+  });
+  test('the OpenAPI document is generated from the route registry and the zod validators', async () => {
+    {
+      const res = await w.app.request('/api/openapi.json');
+      assert.equal(res.status, 200);
+      const doc = (await res.json()) as {
+        openapi: string;
+        paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }> }; security?: unknown[]; responses: Record<string, unknown> }>>;
+        components: { securitySchemes: Record<string, unknown> };
+      };
+      assert.equal(doc.openapi, '3.1.0');
+      // Every registered route is documented, with path parameters in OpenAPI form.
+      assert.equal(Object.values(doc.paths).reduce((n, p) => n + Object.keys(p).length, 0), w.api.routes.length);
+      for (const p of ['/api/login', '/api/plans/{id}/page', '/api/plans/{id}/generate', '/api/plans/{id}/approvals', '/api/me/rota.ics', '/api/units/{id}/plans']) assert.ok(doc.paths[p], p);
+      const login = doc.paths['/api/login'].post.requestBody!.content['application/json'].schema;
+      assert.deepEqual(login.required?.sort(), ['password', 'username']);
+      // The plan file schema (from PlanSchema) documents the save body.
+      const save = doc.paths['/api/units/{id}/plans'].post.requestBody!.content['application/json'].schema;
+      assert.ok(save.properties?.shiftTypes && save.properties.assignments);
+      assert.deepEqual(doc.paths['/api/plans/{id}/status'].post.security, [{ session: [], csrf: [] }]);
+      assert.ok(doc.paths['/api/plans/{id}/status'].post.responses['403']);
+      assert.ok(doc.components.securitySchemes.csrf);
+    }
   });
 });

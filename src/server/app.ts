@@ -1,21 +1,31 @@
 /**
- * The HTTP API as a Hono app: pure wiring over the repositories and the core checker, so
- * tests drive it with `app.request()`. Every request body is validated (parsePlan / zod);
- * every error is `{ errors: [{ path, message }] }`. Authentication comes later as a
- * middleware that sets `actor` (today every request is "anonym").
+ * The HTTP API and the web app as one Hono app: pure wiring over the repositories, the core
+ * checker and the engine, so tests drive it with `app.request()`. Every API route is
+ * declared in the route registry (api.ts) with its zod schemas, checks the session and the
+ * caller's permission for the unit, and is described at /api/openapi.json. Every error is
+ * `{ errors: [{ path, message }] }`.
  */
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { checkPlan } from '../core/eval/checker.js';
-import { formatPath } from '../core/model/plan.js';
-import { parsePlan } from '../core/model/validatePlan.js';
 import type { Db } from '../db/db.js';
-import { NotFoundError } from '../db/errors.js';
-import { PLAN_STATUSES, type Repositories } from '../db/repositories.js';
 import { createRepositories } from '../db/sqlRepositories.js';
+import { UserRepository } from '../db/userRepository.js';
+import { WorkflowRepository } from '../db/workflowRepository.js';
+import { Api } from './api.js';
+import { sessionMiddleware, type SessionOptions } from './auth/session.js';
+import type { AppEnv } from './env.js';
 import { errorBody, errorResponse } from './errors.js';
-import { startPage } from './page.js';
+import { GenerateJobs, type GenerateFn } from './jobs.js';
+import { authRoutes } from './routes/auth.js';
+import type { ServerContext } from './routes/guard.js';
+import { meRoutes } from './routes/me.js';
+import { planRoutes, saveRota } from './routes/plans.js';
+import { unitRoutes } from './routes/units.js';
+import { workflowRoutes } from './routes/workflow.js';
+import { serveWeb } from './static.js';
+
+export type { AppEnv } from './env.js';
 
 export interface AppDeps {
   db: Db;
@@ -23,144 +33,101 @@ export interface AppDeps {
   version?: string;
   /** Largest accepted request body in bytes (default 5 MB). */
   maxBodyBytes?: number;
+  /** Directory of the built web app (dist/web); null or missing: a short "not built" page. */
+  webRoot?: string | null;
+  /** Rota generation (default: the engine's worker threads). Tests may pass a fake. */
+  generate?: GenerateFn;
+  /** Worker threads per generation (default min(2, cores)). */
+  generateThreads?: number;
+  session?: SessionOptions;
 }
 
-export interface AppEnv {
-  Variables: {
-    /** Who is acting; the coming auth middleware sets it from the session. */
-    actor: string;
+/** The engine's worker-thread generator, as the job runner wants it. */
+export function workerGenerate(threads?: number): GenerateFn {
+  return async (plan, { seconds, signal, onProgress }) => {
+    const { generateInWorkers } = await import('../engine/worker/pool.js');
+    const r = await generateInWorkers(plan, {
+      seconds,
+      signal,
+      threads,
+      onProgress: (p) => onProgress({ fraction: p.fraction, elapsedMs: p.elapsedMs, iteration: p.iteration, best: p.best }),
+    });
+    return { plan: r.plan, cancelled: r.cancelled, hardCount: r.check.hardCount, softCount: r.check.softCount };
   };
 }
 
-type Body = { ok: true; value: unknown } | { ok: false; response: Response };
-
-/** Reads a JSON body; an empty body is `undefined`. */
-async function readJson(c: Context): Promise<Body> {
-  const text = await c.req.text();
-  if (text.trim() === '') return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (e) {
-    return { ok: false, response: c.json(errorBody('(rot)', `ugyldig JSON / invalid JSON: ${e instanceof Error ? e.message : String(e)}`), 400) };
-  }
+export interface Bemanna {
+  app: Hono<AppEnv>;
+  api: Api;
+  jobs: GenerateJobs;
 }
 
-function planFromBody(c: Context, raw: unknown) {
-  if (raw === undefined) return { ok: false as const, response: c.json(errorBody('(rot)', 'mangler planfil i forespørselen / missing plan file in the request body'), 400) };
-  const parsed = parsePlan(raw);
-  if (!parsed.ok) return { ok: false as const, response: c.json({ errors: parsed.problems }, 400) };
-  return { ok: true as const, plan: parsed.value };
-}
-
-const SavePlanQuery = z
-  .object({
-    name: z.string().trim().min(1).max(200).optional(),
-    status: z.enum(PLAN_STATUSES).optional(),
-  })
-  .strict();
-
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createBemanna(deps: AppDeps): Bemanna {
   const { db } = deps;
   const version = deps.version ?? 'dev';
-  const repos: Repositories = createRepositories(db);
   const app = new Hono<AppEnv>();
+  const api = new Api(app);
+  const repos = createRepositories(db);
+  const users = new UserRepository(db);
+  const workflow = new WorkflowRepository(db);
+  const session = deps.session ?? {};
+
+  // The job runner saves a finished rota like an edit, as the user who started it.
+  const ctxRef: { current?: ServerContext } = {};
+  const jobs = new GenerateJobs(deps.generate ?? workerGenerate(deps.generateThreads), async (job, plan) => {
+    const summary = await repos.plans.getPlan(job.planId);
+    if (!summary) throw new Error('planen finnes ikke lenger / the plan is gone');
+    const saved = await saveRota(ctxRef.current!, job.planId, summary.unitId, plan, job.startedBy, 'plan.generate', {
+      job: job.id,
+      seconds: job.seconds,
+      hardCount: job.hardCount,
+      softCount: job.softCount,
+    });
+    return saved.version;
+  });
+  const ctx: ServerContext = { db, api, repos, users, workflow, jobs, version, session };
+  ctxRef.current = ctx;
 
   app.onError((err, c) => errorResponse(c, err));
   app.notFound((c) => c.json(errorBody('(rot)', `finnes ikke / not found: ${c.req.method} ${c.req.path}`), 404));
-
-  // Placeholder for authentication: everyone is "anonym" until the auth issue lands.
-  app.use('*', async (c, next) => {
-    c.set('actor', 'anonym');
-    await next();
-  });
   app.use('/api/*', bodyLimit({ maxSize: deps.maxBodyBytes ?? 5 * 1024 * 1024 }));
-
-  app.get('/', async (c) => c.html(startPage(await repos.organisations.listUnits(), version)));
-
-  app.get('/api/health', async (c) => {
-    try {
-      await db.query('select 1');
-      return c.json({ status: 'ok', version, db: { ok: true, driver: db.kind } });
-    } catch (e) {
-      return c.json({ status: 'error', version, db: { ok: false, driver: db.kind, error: e instanceof Error ? e.message : String(e) } }, 503);
-    }
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('cache-control', c.res.headers.get('cache-control') ?? 'no-store');
+    c.header('x-content-type-options', 'nosniff');
   });
+  app.use('/api/*', sessionMiddleware(users, session));
 
-  app.get('/api/units', async (c) => c.json({ units: await repos.organisations.listUnits() }));
+  api.publicRoute(
+    {
+      method: 'get',
+      path: '/api/health',
+      tag: 'system',
+      summary: 'Liveness: version and database',
+      response: z.object({ status: z.string(), version: z.string(), db: z.object({ ok: z.boolean(), driver: z.string(), error: z.string().optional() }) }),
+    },
+    async (c) => {
+      try {
+        await db.query('select 1');
+        return c.json({ status: 'ok', version, db: { ok: true, driver: db.kind } });
+      } catch (e) {
+        return c.json({ status: 'error', version, db: { ok: false, driver: db.kind, error: e instanceof Error ? e.message : String(e) } }, 503);
+      }
+    },
+  );
 
-  const requireUnit = async (id: string) => {
-    const unit = await repos.organisations.getUnit(id);
-    if (!unit) throw new NotFoundError('enhet / unit', id);
-    return unit;
-  };
+  authRoutes(ctx);
+  unitRoutes(ctx);
+  planRoutes(ctx);
+  workflowRoutes(ctx);
+  meRoutes(ctx);
 
-  app.get('/api/units/:id', async (c) => c.json({ unit: await requireUnit(c.req.param('id')) }));
+  api.publicRoute({ method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This document (OpenAPI 3.1)' }, (c) => c.json(api.openApi(version)));
 
-  app.get('/api/units/:id/employees', async (c) => {
-    const unit = await requireUnit(c.req.param('id'));
-    return c.json({ employees: await repos.employees.listByUnit(unit.id) });
-  });
+  serveWeb(app, deps.webRoot ?? null);
+  return { app, api, jobs };
+}
 
-  app.get('/api/units/:id/plans', async (c) => {
-    const unit = await requireUnit(c.req.param('id'));
-    return c.json({ plans: await repos.plans.listPlans(unit.id) });
-  });
-
-  app.post('/api/units/:id/plans', async (c) => {
-    const unit = await requireUnit(c.req.param('id'));
-    const query = SavePlanQuery.safeParse(c.req.query());
-    if (!query.success) return c.json({ errors: query.error.issues.map((i) => ({ path: `query.${formatPath(i.path)}`, message: i.message })) }, 400);
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const p = planFromBody(c, body.value);
-    if (!p.ok) return p.response;
-    const actor = c.get('actor');
-    const summary = await db.transaction(async (tx) => {
-      const r = createRepositories(tx);
-      const saved = await r.plans.savePlan(unit.id, p.plan, query.data);
-      await r.audit.append({
-        actor,
-        action: 'plan.save',
-        entity: 'plan',
-        entityId: saved.id,
-        details: { unit: unit.id, version: saved.version, start: saved.start, end: saved.end, assignments: saved.assignmentCount },
-      });
-      return saved;
-    });
-    c.header('Location', `/api/plans/${encodeURIComponent(summary.id)}`);
-    return c.json({ plan: summary }, 201);
-  });
-
-  app.get('/api/plans/:id', async (c) => {
-    const id = c.req.param('id');
-    const plan = await repos.plans.loadPlan(id);
-    if (!plan) throw new NotFoundError('plan', id);
-    return c.json(plan);
-  });
-
-  app.post('/api/check', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const p = planFromBody(c, body.value);
-    if (!p.ok) return p.response;
-    return c.json(checkPlan(p.plan));
-  });
-
-  /** Checks the stored plan, or — when a plan file is sent — that edited version of it. */
-  app.post('/api/plans/:id/check', async (c) => {
-    const id = c.req.param('id');
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    if (body.value === undefined) {
-      const plan = await repos.plans.loadPlan(id);
-      if (!plan) throw new NotFoundError('plan', id);
-      return c.json(checkPlan(plan));
-    }
-    if (!(await repos.plans.getPlan(id))) throw new NotFoundError('plan', id);
-    const p = planFromBody(c, body.value);
-    if (!p.ok) return p.response;
-    return c.json(checkPlan(p.plan));
-  });
-
-  return app;
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  return createBemanna(deps).app;
 }

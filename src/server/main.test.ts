@@ -53,18 +53,37 @@ function stop(child: ChildProcess): Promise<number | null> {
   });
 }
 
-test('npm start: migrates, seeds the demo on first start only, serves the API, shuts down cleanly', { timeout: 120_000 }, async () => {
+/** Signs in over HTTP; returns the headers for later calls. */
+async function signIn(url: string, username: string, password: string): Promise<Record<string, string>> {
+  const res = await fetch(`${url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  assert.equal(res.status, 200, `login ${username}`);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0], 'x-csrf-token': csrfToken };
+}
+
+test('npm start: migrates, seeds the demo and prints its accounts on first start only, serves the API, shuts down cleanly', { timeout: 120_000 }, async () => {
   const first = await startServer();
+  let adminPassword = '';
   try {
     assert.match(first.url, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.match(first.output(), /Demodata lagt inn/);
     const health = await fetch(`${first.url}/api/health`);
     assert.equal(health.status, 200);
     assert.deepEqual(((await health.json()) as { db: unknown }).db, { ok: true, driver: 'pglite' });
-    const { units } = (await (await fetch(`${first.url}/api/units`)).json()) as { units: Array<{ id: string; planCount: number }> };
+    assert.equal((await fetch(`${first.url}/api/units`)).status, 401);
+    const accounts = [...first.output().matchAll(/^ {2}(\S+@\S+) {2,}(\S+) {2}/gm)].map((m) => ({ username: m[1], password: m[2] }));
+    for (const name of ['admin@fjordvik', 'leder@solsiden', 'planlegger@solsiden', 'ansatt@solsiden', 'tillitsvalgt@solsiden', 'verneombud@solsiden', 'ansatt@hjemme-nord'])
+      assert.ok(accounts.some((a) => a.username === name), `${name} printed in:\n${first.output()}`);
+    adminPassword = accounts.find((a) => a.username === 'admin@fjordvik')!.password;
+    assert.ok(adminPassword.length >= 12);
+    const headers = await signIn(first.url, 'admin@fjordvik', adminPassword);
+    const { units } = (await (await fetch(`${first.url}/api/units`, { headers })).json()) as { units: Array<{ id: string; planCount: number }> };
     assert.ok(units.length >= 4, JSON.stringify(units));
     assert.ok(units.some((u) => u.id === 'solsiden-2'));
     assert.ok(units.every((u) => u.planCount === 1));
+    const leader = await signIn(first.url, 'leder@solsiden', accounts.find((a) => a.username === 'leder@solsiden')!.password);
+    const mine = (await (await fetch(`${first.url}/api/units`, { headers: leader })).json()) as { units: Array<{ id: string }> };
+    assert.deepEqual(mine.units.map((u) => u.id), ['solsiden-2']);
   } finally {
     assert.equal(await stop(first.child), 0);
   }
@@ -73,7 +92,9 @@ test('npm start: migrates, seeds the demo on first start only, serves the API, s
   const second = await startServer();
   try {
     assert.doesNotMatch(second.output(), /Demodata lagt inn/);
-    const { units } = (await (await fetch(`${second.url}/api/units`)).json()) as { units: Array<{ planCount: number }> };
+    assert.doesNotMatch(second.output(), /Demokontoer/);
+    const headers = await signIn(second.url, 'admin@fjordvik', adminPassword);
+    const { units } = (await (await fetch(`${second.url}/api/units`, { headers })).json()) as { units: Array<{ planCount: number }> };
     assert.ok(units.length >= 4 && units.every((u) => u.planCount === 1));
   } finally {
     assert.equal(await stop(second.child), 0);

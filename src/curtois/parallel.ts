@@ -1,0 +1,143 @@
+/**
+ * A portfolio of Curtois solvers in worker threads (default one per core, at most 2): each
+ * runs `solveCurtois` with its own seed; the best rota wins. Every worker stops itself at the
+ * deadline; a worker still running a second after it is terminated. A crash in one worker is
+ * reported and the others' result is still returned. With one thread the solver runs in the
+ * calling thread (no worker start-up).
+ */
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { compareScores, type Score } from '../engine/types.js';
+import type { CurtoisInstance } from './parse.js';
+import { solveCurtois, type CurtoisSolveResult } from './solve.js';
+
+export interface CurtoisJob {
+  instance: CurtoisInstance;
+  seconds: number;
+  seed: number;
+  maxIterations?: number;
+  /** Int32Array over a SharedArrayBuffer; [0] = 1 asks the worker to stop. */
+  stop: SharedArrayBuffer;
+}
+
+export type CurtoisWorkerMessage =
+  | { type: 'feasible'; worker: number }
+  | { type: 'progress'; worker: number; best: Score; elapsedMs: number }
+  | { type: 'result'; worker: number; result: CurtoisSolveResult }
+  | { type: 'error'; worker: number; message: string };
+
+export interface ParallelCurtoisOptions {
+  seconds: number;
+  seed?: number;
+  threads?: number;
+  maxIterations?: number;
+  onProgress?: (p: { best: Score; elapsedMs: number }) => void;
+}
+
+export interface ParallelCurtoisResult extends CurtoisSolveResult {
+  /** Ms from the call until any worker first held a feasible rota (null if none did). */
+  firstFeasibleMs: number | null;
+  worker: number;
+  workers: number;
+  errors: string[];
+}
+
+const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+
+export function seedFor(seed: number, worker: number): number {
+  return (seed + worker * 7919) >>> 0;
+}
+
+export async function solveCurtoisParallel(instance: CurtoisInstance, opts: ParallelCurtoisOptions): Promise<ParallelCurtoisResult> {
+  const threads = Math.max(1, opts.threads ?? Math.min(2, availableParallelism()));
+  const seed = opts.seed ?? 1;
+  const t0 = performance.now();
+  if (threads === 1) {
+    let first: number | null = null;
+    const r = solveCurtois(instance, {
+      seconds: opts.seconds,
+      seed: seedFor(seed, 0),
+      maxIterations: opts.maxIterations,
+      onFirstFeasible: () => (first = performance.now() - t0),
+      onProgress: opts.onProgress ? (p) => opts.onProgress!({ best: p.best, elapsedMs: p.elapsedMs }) : undefined,
+    });
+    return { ...r, firstFeasibleMs: first, worker: 0, workers: 1, errors: [] };
+  }
+  const stopBuf = new SharedArrayBuffer(4);
+  const stop = new Int32Array(stopBuf);
+  const results: Array<{ worker: number; result: CurtoisSolveResult }> = [];
+  const errors: string[] = [];
+  const latest = new Map<number, Score>();
+  let firstFeasibleMs: number | null = null;
+  return new Promise((resolve, reject) => {
+    const workers: Worker[] = [];
+    let alive = threads;
+    const soft = setTimeout(() => Atomics.store(stop, 0, 1), opts.seconds * 1000 + 500);
+    const hard = setTimeout(() => workers.forEach((w) => void w.terminate()), opts.seconds * 1000 + 1500);
+    const finish = () => {
+      clearTimeout(soft);
+      clearTimeout(hard);
+      if (results.length === 0) {
+        reject(new Error(`Curtois solver failed in every worker: ${errors.join('; ') || 'no result'}`));
+        return;
+      }
+      const best = results.reduce((a, b) => (compareScores(b.result.score, a.result.score) < 0 ? b : a));
+      resolve({
+        ...best.result,
+        iterations: results.reduce((n, r) => n + r.result.iterations, 0),
+        firstFeasibleMs,
+        worker: best.worker,
+        workers: threads,
+        errors,
+      });
+    };
+    for (let i = 0; i < threads; i++) {
+      const job: CurtoisJob = {
+        instance,
+        // Worker start-up (loading tsx) comes out of the budget.
+        seconds: Math.max(0.05, opts.seconds - (performance.now() - t0) / 1000),
+        seed: seedFor(seed, i),
+        maxIterations: opts.maxIterations,
+        stop: stopBuf,
+      };
+      // Inherit loader flags but not a test runner's (a worker under --test would exit), nor
+      // the test runner's child marker.
+      const execArgv = process.execArgv.filter((a) => !a.startsWith('--test'));
+      const env = { ...process.env };
+      delete env.NODE_TEST_CONTEXT;
+      const w = new Worker(ENTRY, { workerData: { job, worker: i }, execArgv, env, stderr: true });
+      let stderr = '';
+      w.stderr.on('data', (d: Buffer) => {
+        if (stderr.length < 4000) stderr += d.toString();
+      });
+      workers.push(w);
+      let done = false;
+      w.on('message', (m: CurtoisWorkerMessage) => {
+        if (m.type === 'feasible') {
+          if (firstFeasibleMs === null) firstFeasibleMs = performance.now() - t0;
+        } else if (m.type === 'progress') {
+          latest.set(m.worker, m.best);
+          if (opts.onProgress) {
+            const best = [...latest.values()].reduce((a, b) => (compareScores(b, a) < 0 ? b : a));
+            opts.onProgress({ best, elapsedMs: performance.now() - t0 });
+          }
+        } else if (m.type === 'result') {
+          done = true;
+          results.push({ worker: m.worker, result: m.result });
+        } else {
+          done = true;
+          errors.push(`worker ${m.worker}: ${m.message}`);
+        }
+      });
+      w.on('error', (err) => {
+        if (!done) errors.push(`worker ${i}: ${err.message}`);
+        done = true;
+      });
+      w.on('exit', (code) => {
+        if (!done) errors.push(`worker ${i} exited with code ${code} before it had a result${stderr ? `: ${stderr.trim()}` : ''}`);
+        done = true;
+        if (--alive === 0) finish();
+      });
+    }
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * The Curtois & Qu solver (single thread): simulated annealing over CurtoisScorer with
+ * benchmark-shaped moves (src/curtois/local.ts), interleaved with a large neighbourhood that
+ * clears a few employees over a window of days and re-rosters them one by one with an exact
+ * dynamic programme (src/curtois/rowdp.ts). It starts from an empty rota; the hard
+ * constraints are weighted into the acceptance cost, so the search first reaches a feasible
+ * rota and then lowers the penalty. Anytime; deterministic for a seed when an iteration
+ * budget is given. `solveCurtoisParallel` (parallel.ts) runs a portfolio of these in worker
+ * threads.
+ */
+import type { Score } from '../engine/types.js';
+import type { CurtoisInstance } from './parse.js';
+import { CurtoisScorer } from './scorer.js';
+import { localSearch, type LocalSearchOptions } from './local.js';
+import { RowOptimizer } from './rowdp.js';
+
+export interface CurtoisSolveOptions {
+  /** Wall-clock budget in seconds. */
+  seconds: number;
+  seed?: number;
+  /** Iteration budget (makes the run repeatable; the time limit still applies). */
+  maxIterations?: number;
+  /** Start rota (rows of shift indices, -1 = off); default empty. */
+  initial?: readonly ArrayLike<number>[];
+  shouldStop?: () => boolean;
+  onFirstFeasible?: (elapsedMs: number) => void;
+  onProgress?: (p: { iteration: number; elapsedMs: number; best: Score; current: Score }) => void;
+  /** Parameter overrides (tuning). */
+  params?: Partial<LocalSearchOptions>;
+  now?: () => number;
+}
+
+export interface CurtoisSolveResult {
+  rows: Int16Array[];
+  /** hard = weighted violation measure (0 = feasible); soft = benchmark penalty. */
+  score: Score;
+  firstFeasibleMs: number | null;
+  iterations: number;
+  elapsedMs: number;
+  lnsTried: number;
+  lnsAccepted: number;
+}
+
+/** Default search parameters for an instance (by its size). */
+export function defaultParams(inst: CurtoisInstance): Partial<LocalSearchOptions> {
+  const D = inst.horizon;
+  const long = D > 28;
+  return {
+    hardWeight: 300,
+    tStart: 100,
+    tEnd: 2,
+    dpPasses: 3,
+    dpNoise: 10,
+    dpMaxEmployees: 4,
+    dpWindow: long ? 14 : D,
+    dpEvery: long ? 5000 : 2000,
+    dpAfterFeasible: long,
+  };
+}
+
+export function solveCurtois(inst: CurtoisInstance, opts: CurtoisSolveOptions): CurtoisSolveResult {
+  const sc = new CurtoisScorer(inst, opts.initial);
+  const res = localSearch(sc, {
+    ...defaultParams(inst),
+    ...opts.params,
+    seed: opts.seed ?? 1,
+    timeLimitMs: opts.seconds * 1000,
+    maxIterations: opts.maxIterations,
+    shouldStop: opts.shouldStop,
+    onFirstFeasible: opts.onFirstFeasible,
+    onProgress: opts.onProgress,
+    now: opts.now,
+    rowOptimizer: new RowOptimizer(inst),
+  });
+  // Re-score the best rota from scratch (the incremental score is checked, not trusted).
+  const check = new CurtoisScorer(inst, res.rows).scoreFromScratch();
+  if (check.hard !== res.best.hard || check.soft !== res.best.soft)
+    throw new Error(`internal error: best score ${JSON.stringify(res.best)} != recomputed ${JSON.stringify(check)}`);
+  return {
+    rows: res.rows,
+    score: check,
+    firstFeasibleMs: res.firstFeasibleMs,
+    iterations: res.iterations,
+    elapsedMs: res.elapsedMs,
+    lnsTried: res.lnsTried,
+    lnsAccepted: res.lnsAccepted,
+  };
+}

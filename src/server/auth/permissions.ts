@@ -1,0 +1,96 @@
+/**
+ * Who may do what, per unit. Every route asks `can(principal, permission, unitId)` (through
+ * the `authorize*` helpers in routes/guard.ts) before it reads or writes anything of a unit.
+ * Roles are granted per unit; admin holds for every unit of its organisation.
+ */
+import type { Role, RoleGrant, UserRecord } from '../../db/userRepository.js';
+
+export const PERMISSIONS = [
+  'unit.view',
+  'plan.viewDraft',
+  'plan.viewHearing',
+  'plan.viewPublished',
+  'plan.edit',
+  'plan.generate',
+  'plan.sendToHearing',
+  'plan.approve',
+  'plan.publish',
+  'absence.viewKinds',
+  'employees.view',
+  'wishes.manage',
+  'wishes.own',
+  'hearing.comment',
+  'hearing.approve',
+  'audit.view',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const MANAGE: Permission[] = [
+  'unit.view',
+  'plan.viewDraft',
+  'plan.viewHearing',
+  'plan.viewPublished',
+  'plan.edit',
+  'plan.generate',
+  'plan.sendToHearing',
+  'plan.publish',
+  'absence.viewKinds',
+  'employees.view',
+  'wishes.manage',
+  'hearing.comment',
+  'audit.view',
+];
+const REPRESENTATIVE: Permission[] = ['unit.view', 'plan.viewHearing', 'plan.viewPublished', 'hearing.comment', 'hearing.approve', 'audit.view'];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set<Permission>([...MANAGE, 'plan.approve']),
+  leader: new Set<Permission>([...MANAGE, 'plan.approve']),
+  planner: new Set<Permission>(MANAGE),
+  employee: new Set<Permission>(['unit.view', 'plan.viewPublished', 'wishes.own']),
+  union_rep: new Set<Permission>(REPRESENTATIVE),
+  safety_rep: new Set<Permission>(REPRESENTATIVE),
+};
+
+export interface Principal {
+  userId: string;
+  username: string;
+  displayName: string;
+  organisationId: string;
+  employeeId: string | null;
+  roles: RoleGrant[];
+}
+
+export function principalOf(u: UserRecord): Principal {
+  return { userId: u.id, username: u.username, displayName: u.displayName, organisationId: u.organisationId, employeeId: u.employeeId, roles: u.roles };
+}
+
+/** Roles the principal holds for a unit of its organisation (admin counts for every unit). */
+export function rolesFor(p: Principal, unitId: string): Role[] {
+  return p.roles.filter((g) => g.unitId === unitId || (g.role === 'admin' && g.unitId === null)).map((g) => g.role);
+}
+
+/** `unitOrg` is the unit's organisation: an admin's organisation-wide grant holds only there. */
+export function can(p: Principal, permission: Permission, unitId: string, unitOrg: string): boolean {
+  if (unitOrg !== p.organisationId) return false;
+  return rolesFor(p, unitId).some((r) => ROLE_PERMISSIONS[r].has(permission));
+}
+
+export function permissionsFor(p: Principal, unitId: string, unitOrg: string): Permission[] {
+  if (unitOrg !== p.organisationId) return [];
+  const roles = rolesFor(p, unitId);
+  return PERMISSIONS.filter((perm) => roles.some((r) => ROLE_PERMISSIONS[r].has(perm)));
+}
+
+export function isAdmin(p: Principal): boolean {
+  return p.roles.some((g) => g.role === 'admin');
+}
+
+/** How much of a plan the principal may see, given its status; null = nothing. */
+export type PlanAccess = 'full' | 'hearing' | 'published';
+
+export function planAccess(p: Principal, unitId: string, unitOrg: string, status: string): PlanAccess | null {
+  if (can(p, 'plan.viewDraft', unitId, unitOrg)) return 'full';
+  if (status !== 'draft' && can(p, 'plan.viewHearing', unitId, unitOrg)) return 'hearing';
+  if (status === 'published' && can(p, 'plan.viewPublished', unitId, unitOrg)) return 'published';
+  return null;
+}

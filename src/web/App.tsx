@@ -1,0 +1,113 @@
+/** The app shell: session, language, navigation, and the pages. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { api, get, setCsrf, setUnauthorizedHandler, type Session } from './api';
+import { I18nContext, initialLang, makeT, useI18n, type Lang } from './i18n';
+import { HomePage } from './pages/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { MyRotaPage } from './pages/MyRotaPage';
+import { PlanPage } from './pages/PlanPage';
+import { WishFormPage } from './pages/WishFormPage';
+import { Link, match, Router, useRouter } from './router';
+
+export function App() {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const i18n = useMemo(
+    () => ({
+      lang,
+      t: makeT(lang),
+      setLang: (l: Lang) => {
+        setLangState(l);
+        try {
+          localStorage.setItem('bemanna.lang', l);
+        } catch {
+          /* ignore */
+        }
+      },
+    }),
+    [lang],
+  );
+  useEffect(() => {
+    document.documentElement.lang = lang === 'nb' ? 'nb' : 'en';
+  }, [lang]);
+  return (
+    <I18nContext.Provider value={i18n}>
+      <Router>
+        <Shell />
+      </Router>
+    </I18nContext.Provider>
+  );
+}
+
+function Shell() {
+  const { t } = useI18n();
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const onSession = useCallback((s: Session | null) => {
+    if (s) setCsrf(s.csrfToken);
+    setSession(s);
+  }, []);
+  useEffect(() => {
+    setUnauthorizedHandler(() => setSession(null));
+    get<Session>('/api/session').then(onSession, () => onSession(null));
+  }, [onSession]);
+
+  if (session === undefined) return <div className="loading">{t('loading')}</div>;
+  if (session === null) return <LoginPage onLogin={onSession} />;
+  return <SignedIn session={session} onLogout={() => setSession(null)} />;
+}
+
+function SignedIn({ session, onLogout }: { session: Session; onLogout: () => void }) {
+  const { t, lang, setLang } = useI18n();
+  const { path } = useRouter();
+  const isEmployee = !!session.user.employeeId && session.user.roles.some((r) => r.role === 'employee');
+  const logout = async () => {
+    try {
+      await api('POST', '/api/logout');
+    } finally {
+      onLogout();
+    }
+  };
+  let page;
+  let m: Record<string, string> | null;
+  if (path === '/' || path === '') page = <HomePage session={session} />;
+  else if ((m = match('/planer/:id', path))) page = <PlanPage key={m.id} planId={m.id} session={session} />;
+  else if (path === '/min-turnus') page = <MyRotaPage />;
+  else if (path === '/onsker') page = <WishFormPage />;
+  else page = <p className="notice">{t('notFound')}</p>;
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <Link to="/" className="brand">
+          {t('appName')}
+        </Link>
+        <nav className="mainnav">
+          <Link to="/" className={path === '/' ? 'active' : ''}>
+            {t('home')}
+          </Link>
+          {isEmployee && (
+            <Link to="/min-turnus" className={path === '/min-turnus' ? 'active' : ''}>
+              {t('myRota')}
+            </Link>
+          )}
+          {isEmployee && (
+            <Link to="/onsker" className={path === '/onsker' ? 'active' : ''}>
+              {t('wishForm')}
+            </Link>
+          )}
+        </nav>
+        <div className="userbox">
+          <button type="button" className="linkbtn" onClick={() => setLang(lang === 'nb' ? 'en' : 'nb')} data-testid="lang-switch">
+            {t('language')}
+          </button>
+          <span className="username" title={session.user.username}>
+            {session.user.displayName}
+          </span>
+          <button type="button" className="linkbtn" onClick={logout} data-testid="logout">
+            {t('logout')}
+          </button>
+        </div>
+      </header>
+      <main className="content">{page}</main>
+    </div>
+  );
+}

@@ -1,0 +1,298 @@
+/**
+ * Browser tests: the built web app and the API server (`src/server/main.ts` on a fresh
+ * PGlite directory, an ephemeral port) driven in Debian's Chromium through playwright-core.
+ *
+ * The flow: the leader opens a wish round → an employee sends wishes from a phone → the
+ * planner generates (cancel once, then for real, with the progress bar), inspects a rule
+ * violation, edits a cell and undoes it, and sends the plan to hearing → the union
+ * representative comments and approves → the leader approves → the planner publishes →
+ * the employee sees the result (list, month, wish markers) → an employee of another unit is
+ * refused the plan, by the page and by the API. Screenshots go to test-results/browser/.
+ */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(ROOT, 'test-results', 'browser');
+const PASSWORD = 'demo-passord-123';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+
+const tmp = mkdtempSync(join(tmpdir(), 'bemanna-browser-'));
+let server: ChildProcess | undefined;
+let url = '';
+let browser: Browser | undefined;
+let planId = '';
+const contexts: BrowserContext[] = [];
+
+function startServer(): Promise<string> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    BEMANNA_DATA_DIR: join(tmp, 'data'),
+    BEMANNA_WEB_ROOT: join(tmp, 'web'),
+    BEMANNA_DEMO_PASSWORD: PASSWORD,
+    BEMANNA_GENERATE_THREADS: '1',
+    PORT: '0',
+    HOST: '127.0.0.1',
+  };
+  delete env.DATABASE_URL;
+  delete env.NODE_TEST_CONTEXT;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = child;
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /Bemanna kjører på (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+async function signIn(username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const context = await browser!.newContext({ viewport, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`[${username}] page error: ${e.message}`));
+  await page.goto(url);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.home');
+  return page;
+}
+
+/** Waits until the text of `selector` satisfies `ok` (polling, no DOM types needed). */
+async function waitFor(page: Page, selector: string, ok: (text: string) => boolean, timeout = 15_000): Promise<string> {
+  const end = Date.now() + timeout;
+  let last = '';
+  for (;;) {
+    const loc = page.locator(selector).first();
+    last = (await loc.count()) ? ((await loc.textContent()) ?? '') : '';
+    if (ok(last)) return last;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${selector}; last text: «${last}»`);
+    await page.waitForTimeout(200);
+  }
+}
+
+const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+
+async function openPlan(page: Page): Promise<void> {
+  await page.goto(`${url}/planer/${planId}`);
+  await page.waitForSelector('[data-testid=rota-grid]');
+}
+
+describe('web app in Chromium', { timeout: 300_000 }, () => {
+  before(async () => {
+    assert.ok(existsSync(CHROMIUM), `Chromium is needed at ${CHROMIUM} (apt-get install chromium; .ci/run does it)`);
+    mkdirSync(SHOTS, { recursive: true });
+    // Build the current front end into a temporary directory (not dist/, which a running server may serve).
+    const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'src/web/vite.config.ts', '--outDir', join(tmp, 'web'), '--emptyOutDir', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    assert.equal(build.status, 0, `vite build failed:\n${build.stdout}\n${build.stderr}`);
+    url = await startServer();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close().catch(() => {});
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once('exit', r));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('the leader signs in (bokmål, English switch) and opens a wish round', async () => {
+    const page = await signIn('leder@solsiden');
+    await page.click('table.plans a');
+    await page.waitForSelector('[data-testid=rota-grid]');
+    planId = page.url().split('/planer/')[1];
+    assert.ok(planId);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'nb');
+    assert.match(await page.textContent('.planhead') ?? '', /Utkast/);
+    assert.match(await page.textContent('thead') ?? '', /uke 1/);
+    await page.click('[data-testid=lang-switch]');
+    assert.match(await page.textContent('.planhead') ?? '', /Draft/);
+    await page.click('[data-testid=lang-switch]');
+    await page.click('[data-testid=wish-round-panel] summary');
+    await page.fill('[data-testid=wish-round-panel] input[type=date]', '2027-01-01');
+    await page.click('[data-testid=open-wish-round]');
+    await page.waitForSelector('[data-testid=close-wish-round]');
+    await shot(page, '01-leader-plan-empty');
+  });
+
+  test('an employee sends a wish form from a phone', async () => {
+    const page = await signIn('ansatt@solsiden', { width: 390, height: 844 });
+    await page.click('nav >> text=Ønskeskjema');
+    await page.waitForSelector('[data-testid=send-wishes]');
+    await page.selectOption('[data-testid="wish-2027-01-04"]', 'off');
+    await page.selectOption('[data-testid="wish-2027-01-05"]', 'want:D');
+    await page.selectOption('[data-testid="wish-2027-01-09"]', 'off');
+    await page.click('[data-testid=send-wishes]');
+    await page.waitForSelector('[data-testid=wish-status].ok');
+    assert.match((await page.textContent('[data-testid=wish-status]')) ?? '', /Ønskene er sendt/);
+    await shot(page, '02-employee-wish-form', true);
+  });
+
+  test('the planner generates in the background (cancel, then for real), inspects a violation, edits with re-check and undo, and sends to hearing', async () => {
+    const page = await signIn('planlegger@solsiden');
+    page.on('dialog', (d) => void d.accept());
+    await openPlan(page);
+    await page.click('[data-testid=close-wish-round]');
+    await page.waitForSelector('[data-testid=open-wish-round]', { state: 'attached' });
+
+    // Cancel: nothing is saved.
+    await page.selectOption('[data-testid=generate-seconds]', '60');
+    await page.click('[data-testid=generate]');
+    await page.waitForSelector('[data-testid=generate-progress]');
+    await page.click('[data-testid=generate-cancel]');
+    await waitFor(page, '[data-testid=message]', (t) => /avbrutt/.test(t), 30_000);
+    assert.equal(await page.textContent('[data-testid=plan-version]'), '1');
+
+    // Generate, leave the page, come back to the running job.
+    await page.selectOption('[data-testid=generate-seconds]', '5');
+    await page.click('[data-testid=generate]');
+    await page.waitForSelector('[data-testid=generate-progress]');
+    await page.waitForTimeout(1500);
+    await shot(page, '03-planner-generating');
+    await page.click('nav >> text=Oversikt');
+    await page.waitForSelector('.home');
+    await openPlan(page);
+    await waitFor(page, '[data-testid=plan-version]', (t) => t === '2', 60_000);
+    await page.waitForSelector('td.cell.cat-day');
+    assert.equal(await page.textContent('[data-testid=plan-version]'), '2');
+    const shifts = await page.locator('td.cell .code').evaluateAll((els) => els.filter((e) => /^[DKNL]$/.test(e.textContent ?? '')).length);
+    assert.ok(shifts > 200, `the generated rota has shifts (${shifts})`);
+    await shot(page, '04-planner-generated');
+
+    // A violation marker opens a popover with message, measured value, limit and reference.
+    await page.locator('[data-testid=violation-marker]').first().click();
+    await page.waitForSelector('[data-testid=violation-popover]');
+    assert.ok(((await page.textContent('[data-testid=pop-reference]')) ?? '').length > 3);
+    assert.ok(((await page.textContent('[data-testid=pop-limit]')) ?? '').length > 0);
+    await shot(page, '05-violation-popover');
+    await page.keyboard.press('Escape');
+
+    // Keyboard edit: a night shift straight after an evening shift breaks the daily rest (hard); undo restores.
+    const hardBefore = Number(await page.textContent('[data-testid=hard-count]'));
+    const row = page.locator('tbody tr').first();
+    const cells = row.locator('td.cell');
+    const n = await cells.count();
+    let target = -1;
+    for (let i = 0; i < n - 1 && target < 0; i++) {
+      const [a, b] = [await cells.nth(i).locator('.code').textContent(), await cells.nth(i + 1).locator('.code').textContent()];
+      if (a === 'K' && b === '') target = i + 1;
+    }
+    assert.ok(target > 0, 'an evening shift followed by a free day');
+    await cells.nth(target).click();
+    await page.keyboard.press('D');
+    await waitFor(page, '[data-testid=hard-count]', (t) => Number(t) > hardBefore);
+    await page.waitForSelector('[data-testid=save]:not([disabled])');
+    await shot(page, '06-edit-rechecked');
+    await page.click('[data-testid=undo]');
+    await waitFor(page, '[data-testid=hard-count]', (t) => Number(t) === hardBefore);
+
+    await page.click('[data-testid=to-hearing]');
+    await waitFor(page, '[data-testid=plan-status]', (t) => /På høring/.test(t));
+  });
+
+  test('the union representative comments on a person and approves the version on hearing', async () => {
+    const page = await signIn('tillitsvalgt@solsiden');
+    await openPlan(page);
+    // No absence kinds for representatives: sick leave shows as plain absence.
+    const codes = await page.locator('td.cell.absence .code').allTextContents();
+    assert.ok(codes.length > 0 && codes.every((c) => c === 'F'), `absences without kind: ${[...new Set(codes)].join(',')}`);
+    await page.selectOption('[data-testid=comment-about]', { index: 3 });
+    await page.fill('[data-testid=comment-body]', 'Mange kveldsvakter på rad for denne personen i uke 2.');
+    await page.click('[data-testid=comment-send]');
+    await page.waitForSelector('[data-testid=comments] li');
+    await page.click('[data-testid=approve-as-union_rep]');
+    await page.waitForSelector('[data-testid=approvals] li');
+    const approval = (await page.textContent('[data-testid=approvals]')) ?? '';
+    assert.match(approval, /Tillitsvalgt/);
+    assert.match(approval, /versjon 2/);
+    await page.locator('[data-testid=hearing-panel]').scrollIntoViewIfNeeded();
+    await shot(page, '07-union-rep-hearing');
+  });
+
+  test('the leader approves and the planner publishes', async () => {
+    const leader = await signIn('leder@solsiden');
+    leader.on('dialog', (d) => void d.accept());
+    await openPlan(leader);
+    await leader.click('[data-testid=approve-plan]');
+    await waitFor(leader, '[data-testid=plan-status]', (t) => /Godkjent/.test(t));
+    const planner = await signIn('planlegger@solsiden');
+    await openPlan(planner);
+    await planner.click('[data-testid=publish]');
+    await waitFor(planner, '[data-testid=plan-status]', (t) => /Publisert/.test(t));
+    await planner.click('[data-testid=audit-panel] summary');
+    await planner.waitForSelector('[data-testid=audit-panel] tr');
+    const log = (await planner.textContent('[data-testid=audit-panel]')) ?? '';
+    for (const word of ['Publisert', 'Plan godkjent', 'Godkjenning (høring)', 'Sendt til høring', 'Turnus generert', 'Ønsker sendt']) assert.ok(log.includes(word), `${word} in the change log`);
+    await planner.locator('[data-testid=audit-panel]').scrollIntoViewIfNeeded();
+    await shot(planner, '08-published-audit');
+  });
+
+  test('the employee sees the published result on the phone: list, month, wish markers, iCal', async () => {
+    const page = await signIn('ansatt@solsiden', { width: 390, height: 844 });
+    await page.click('nav >> text=Min turnus');
+    await page.waitForSelector('[data-testid=my-shifts]');
+    assert.ok((await page.locator('[data-testid=my-shift]').count()) > 5);
+    assert.ok((await page.locator('[data-testid=my-wish]').count()) >= 3, 'wish results are shown');
+    assert.equal(await page.getAttribute('[data-testid=ical]', 'href'), '/api/me/rota.ics');
+    const ics = await page.evaluate(async () => (await fetch('/api/me/rota.ics')).text());
+    assert.match(ics, /BEGIN:VEVENT/);
+    await shot(page, '09-employee-my-rota-list');
+    await page.click('[data-testid=mode-month]');
+    await page.waitForSelector('.cal');
+    await shot(page, '10-employee-my-rota-month', true);
+    // The unit's published rota, without anybody's absence.
+    await openPlan(page);
+    assert.equal(await page.locator('td.cell.absence').count(), 0);
+    assert.equal(await page.locator('[data-testid=violation-marker]').count(), 0);
+    await shot(page, '11-employee-unit-rota');
+  });
+
+  test('an employee of another unit is refused the plan by the page and by the API', async () => {
+    const page = await signIn('ansatt@hjemme-nord');
+    await page.goto(`${url}/planer/${planId}`);
+    await page.waitForSelector('[data-testid=page-error]');
+    assert.match((await page.textContent('[data-testid=page-error]')) ?? '', /ikke tilgang/);
+    await shot(page, '12-other-unit-refused');
+    const statuses = await page.evaluate(
+      async (id) =>
+        Promise.all([`/api/plans/${id}/page`, `/api/plans/${id}`, '/api/units/solsiden-2', '/api/units/solsiden-2/plans', `/api/plans/${id}/hearing`].map(async (p) => (await fetch(p)).status)),
+      planId,
+    );
+    assert.deepEqual(statuses, [403, 403, 403, 403, 403]);
+    // With a valid session and CSRF token, a change is still refused by the authorization check.
+    const post = await page.evaluate(async (id) => {
+      const { csrfToken } = (await (await fetch('/api/session')).json()) as { csrfToken: string };
+      const res = await fetch(`/api/plans/${id}/status`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: '{"status":"draft"}' });
+      return { status: res.status, body: await res.text() };
+    }, planId);
+    assert.equal(post.status, 403);
+    assert.match(post.body, /ingen tilgang/);
+  });
+});
