@@ -14,6 +14,7 @@ import { param, readJson } from '../api.js';
 import { can, permissionsFor, rolesFor, type Permission, type Principal } from '../auth/permissions.js';
 import { errorBody, ForbiddenError, StateError } from '../errors.js';
 import { planGridView } from '../planView.js';
+import { rotaWorkbook, wallRotaPdf } from '../exports.js';
 import {
   AssignmentsBody,
   AuditEntrySchema,
@@ -111,6 +112,36 @@ export function planRoutes(ctx: ServerContext): void {
       const auth = await authorizePlan(ctx, principal, param(c));
       if (auth.access !== 'full') throw new ForbiddenError('planfilen inneholder fravær og er bare for ledere og planleggere / the plan file holds absences: leaders and planners only');
       return c.json(await loadPlanFile(ctx, auth.plan.id));
+    },
+  );
+
+  // Exports of the rota as the caller may see it: Excel and a printable wall rota (PDF).
+  api.route(
+    { method: 'get', path: '/api/plans/:id/export.xlsx', tag: 'plans', summary: 'The rota as an Excel workbook (as the caller may see it)', produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    async (c, { principal }) => {
+      const auth = await authorizePlan(ctx, principal, param(c));
+      const view = planGridView(await loadPlanFile(ctx, auth.plan.id), auth.access, principal.employeeId);
+      const body = await rotaWorkbook(view, auth.unit.name);
+      return c.body(new Uint8Array(body), 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="turnus-${auth.plan.id}.xlsx"`,
+        'cache-control': 'no-store',
+      });
+    },
+  );
+
+  api.route(
+    { method: 'get', path: '/api/plans/:id/export.pdf', tag: 'plans', summary: 'Printable wall rota (PDF, A3 or A4 landscape: ?size=A4)', produces: 'application/pdf' },
+    async (c, { principal }) => {
+      const auth = await authorizePlan(ctx, principal, param(c));
+      const size = c.req.query('size') === 'A4' ? 'A4' : 'A3';
+      const view = planGridView(await loadPlanFile(ctx, auth.plan.id), auth.access, principal.employeeId);
+      const body = await wallRotaPdf(view, auth.unit.name, { size });
+      return c.body(new Uint8Array(body), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `inline; filename="turnus-${auth.plan.id}.pdf"`,
+        'cache-control': 'no-store',
+      });
     },
   );
 

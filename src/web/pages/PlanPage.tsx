@@ -252,6 +252,12 @@ export function PlanPage({ planId, session }: { planId: string; session: Session
           </p>
         </div>
         <div className="actions">
+          <a className="button" href={`/api/plans/${page.plan.id}/export.xlsx`} data-testid="export-xlsx">
+            {t('exportExcel')}
+          </a>
+          <a className="button" href={`/api/plans/${page.plan.id}/export.pdf`} target="_blank" rel="noreferrer" data-testid="export-pdf">
+            {t('exportPdf')}
+          </a>
           {status === 'draft' && can('plan.sendToHearing') && (
             <button type="button" onClick={() => move('hearing')} disabled={busy || dirty || !!running || page.plan.assignmentCount === 0} data-testid="to-hearing">
               {t('sendToHearing')}
