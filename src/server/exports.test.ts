@@ -16,7 +16,7 @@ describe('rota exports', () => {
 
   test('Excel: one row per employee, a column per date with the shift codes, week numbers and a legend', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await rotaWorkbook(view, ward.name));
+    await wb.xlsx.load((await rotaWorkbook(view, ward.name)) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Turnus')!;
     assert.match(String(ws.getCell(1, 1).value), /Solsiden sykehjem 2\. etg: turnus 04\.01\.2027–28\.03\.2027/);
     assert.equal(ws.getCell(2, 4).value, 'Uke 1');
