@@ -9,19 +9,10 @@ import { ScoreDirector } from '../src/core/eval/score.js';
 import { FREE } from '../src/core/eval/line.js';
 import { generateDemo } from '../src/demo/index.js';
 import { writeSection } from './docs.js';
+import { Rng } from '../src/engine/random.js';
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rnd = mulberry32(42);
+const rng = new Rng(42);
+const rnd = () => rng.next();
 // The demo nursing-home ward: 26 employees, 6 weeks, its staffing plan, vacations and wishes.
 const ward = generateDemo({ weeks: 6 }).units.find((u) => u.kind === 'sykehjem')!;
 const plan = PlanSchema.parse(ward.plan);

@@ -5,7 +5,8 @@
  * reported and the others' result is still returned. With one thread the solver runs in the
  * calling thread (no worker start-up).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker } from '../engine/worker/spawn.js';
 import { availableParallelism } from 'node:os';
 import { compareScores, type Score } from '../engine/types.js';
 import type { CurtoisInstance } from './parse.js';
@@ -100,16 +101,8 @@ export async function solveCurtoisParallel(instance: CurtoisInstance, opts: Para
         maxIterations: opts.maxIterations,
         stop: stopBuf,
       };
-      // Inherit loader flags but not a test runner's (a worker under --test would exit), nor
-      // the test runner's child marker.
-      const execArgv = process.execArgv.filter((a) => !a.startsWith('--test'));
-      const env = { ...process.env };
-      delete env.NODE_TEST_CONTEXT;
-      const w = new Worker(ENTRY, { workerData: { job, worker: i }, execArgv, env, stderr: true });
-      let stderr = '';
-      w.stderr.on('data', (d: Buffer) => {
-        if (stderr.length < 4000) stderr += d.toString();
-      });
+      const spawned = spawnWorker(ENTRY, { job, worker: i });
+      const w = spawned.worker;
       workers.push(w);
       let done = false;
       w.on('message', (m: CurtoisWorkerMessage) => {
@@ -134,7 +127,7 @@ export async function solveCurtoisParallel(instance: CurtoisInstance, opts: Para
         done = true;
       });
       w.on('exit', (code) => {
-        if (!done) errors.push(`worker ${i} exited with code ${code} before it had a result${stderr ? `: ${stderr.trim()}` : ''}`);
+        if (!done) errors.push(`worker ${i} exited with code ${code} before it had a result${spawned.stderr() ? `: ${spawned.stderr().trim()}` : ''}`);
         done = true;
         if (--alive === 0) finish();
       });

@@ -4,7 +4,8 @@
  * (the time limit plus one second), and a crash in one worker reported — the others' best
  * rota is still returned; if every worker fails, the promise rejects with the reason.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker } from './spawn.js';
 import { availableParallelism } from 'node:os';
 import type { Plan } from '../../core/model/plan.js';
 import type { SearchProgress } from '../search.js';
@@ -93,16 +94,8 @@ export function generateInWorkers(plan: Plan, opts: ParallelOptions): Promise<Pa
         stop: stopBuf,
         crashAfterMs: i === 0 ? opts.crashWorker0AfterMs : undefined,
       };
-      // Inherit loader flags, but not a test runner's flags (a worker under --test would exit).
-      const execArgv = process.execArgv.filter((a) => !a.startsWith('--test'));
-      // …nor the test runner's child marker, which would make the worker report to a runner.
-      const env = { ...process.env };
-      delete env.NODE_TEST_CONTEXT;
-      const w = new Worker(RUNNER, { workerData: { job, worker: i }, execArgv, env, stderr: true });
-      let stderr = '';
-      w.stderr.on('data', (d: Buffer) => {
-        if (stderr.length < 4000) stderr += d.toString();
-      });
+      const spawned = spawnWorker(RUNNER, { job, worker: i });
+      const w = spawned.worker;
       workers.push(w);
       let done = false;
       w.on('message', (m: WorkerMessage) => {
@@ -132,7 +125,7 @@ export function generateInWorkers(plan: Plan, opts: ParallelOptions): Promise<Pa
           errors.push(
             terminated
               ? `worker ${i} was stopped at the deadline before it had finished (its best rota so far is used)`
-              : `worker ${i} exited with code ${code} before it had a result${stderr ? `: ${stderr.trim()}` : ''}`,
+              : `worker ${i} exited with code ${code} before it had a result${spawned.stderr() ? `: ${spawned.stderr().trim()}` : ''}`,
           );
         done = true;
         if (--alive === 0) finish();
