@@ -18,6 +18,7 @@ export function fixturePlan(opts: { prefix?: string; homeUnit?: string } = {}): 
       { code: 'A', name: 'Aftenvakt', start: '14:30', end: '22:30', breakMinutes: 30, breakPaid: false },
       { code: 'N', start: '22:00', end: '07:30', category: 'night' },
       { code: 'L', start: '08:00', end: '20:30', category: 'long', breakMinutes: 45, breakPaid: true },
+      { code: 'PD', name: 'Prediksjonsvakt dag', start: '07:00', end: '15:00', predictionFor: 'D' },
     ],
     employees: [
       {

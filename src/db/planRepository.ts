@@ -95,10 +95,11 @@ export class SqlPlanRepository implements PlanRepository {
     const shiftRows = await insertValues<{ id: number; code: string }>(
       tx,
       'shift_types',
-      ['unit_id', 'code', 'name', 'start_time', 'end_time', 'break_minutes', 'break_paid', 'category'],
-      plan.shiftTypes.map((s) => [unitId, s.code, s.name ?? null, s.start, s.end, s.breakMinutes ?? null, s.breakPaid ?? null, s.category ?? null]),
+      ['unit_id', 'code', 'name', 'start_time', 'end_time', 'break_minutes', 'break_paid', 'category', 'prediction_for'],
+      plan.shiftTypes.map((s) => [unitId, s.code, s.name ?? null, s.start, s.end, s.breakMinutes ?? null, s.breakPaid ?? null, s.category ?? null, s.predictionFor ?? null]),
       `on conflict (unit_id, code) do update set name = excluded.name, start_time = excluded.start_time, end_time = excluded.end_time,
-         break_minutes = excluded.break_minutes, break_paid = excluded.break_paid, category = excluded.category
+         break_minutes = excluded.break_minutes, break_paid = excluded.break_paid, category = excluded.category,
+         prediction_for = excluded.prediction_for
        returning id, code`,
     );
     const shiftId = new Map(shiftRows.map((r) => [r.code, num(r.id)]));
@@ -225,9 +226,10 @@ export class SqlPlanRepository implements PlanRepository {
       break_minutes: number | null;
       break_paid: boolean | null;
       category: NonNullable<Plan['shiftTypes'][number]['category']> | null;
+      prediction_for: string | null;
     }>(
       `select st.code, st.name, to_char(st.start_time, 'HH24:MI') as start, to_char(st.end_time, 'HH24:MI') as "end",
-              st.break_minutes, st.break_paid, st.category
+              st.break_minutes, st.break_paid, st.category, st.prediction_for
        from plan_shift_types pst join shift_types st on st.id = pst.shift_type_id
        where pst.plan_id = $1 order by pst.ord`,
       [planId],
@@ -280,6 +282,7 @@ export class SqlPlanRepository implements PlanRepository {
         ...(s.break_minutes !== null ? { breakMinutes: s.break_minutes } : {}),
         ...(s.break_paid !== null ? { breakPaid: s.break_paid } : {}),
         ...(s.category !== null ? { category: s.category } : {}),
+        ...(s.prediction_for !== null ? { predictionFor: s.prediction_for } : {}),
       })),
       employees: employees.rows.map((r) => employeeFromRow(r, r.lists_home_unit)),
       demand: demand.rows.map((d) => {

@@ -88,6 +88,7 @@ export function generateRota(input: Plan, opts: GenerateOptions): GenerateResult
   const final = new ScoreDirector(ctx, res.rows);
   const polishUntil = Math.max(Date.now() + 50, deadline - reserve / 2);
   fillPass(final, polishUntil);
+  fillPass(final, polishUntil, 'target');
   trimPass(final, polishUntil);
   const repaired = repairHard(final);
   const rows = final.snapshot();

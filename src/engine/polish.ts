@@ -16,7 +16,9 @@ export function fillPass(sd: ScoreDirector, deadline: number, level: 'min' | 'ta
   const onShift = (d: number, s: number) => sd.rows.map((r, e) => (r[d] === s ? e : -1)).filter((e) => e >= 0);
   for (let d = 0; d < ctx.D; d++) {
     if (Date.now() > deadline) break;
-    for (const cell of ctx.demand[d]) {
+    // Prediction shifts weigh more than target staffing (PRA-13): offer them the free hours first.
+    const cells = level === 'target' ? [...ctx.demand[d]].sort((a, b) => Number(ctx.shiftTypes[b.shift].predictionFor >= 0) - Number(ctx.shiftTypes[a.shift].predictionFor >= 0)) : ctx.demand[d];
+    for (const cell of cells) {
       const need = level === 'min' ? cell.min : cell.target;
       let have = countOnShift(ctx, d, onShift(d, cell.shift), cell.competence);
       while (have < need) {

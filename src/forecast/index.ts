@@ -18,3 +18,5 @@ export { runAggregateBacktest, forecastAggregate } from './aggregate.js';
 export { summarise, pinball, type Summary } from './metrics.js';
 export { isSchoolHoliday, dayFeatures } from './calendar.js';
 export { syntheticUnits } from './synthetic.js';
+export { criticalRatio, newsvendorCount, expectedCost, probAtLeast, allocate, sizePredictionShifts, poolAcrossUnits, DEFAULT_COSTS, NewsvendorInputError, type NewsvendorCosts, type PooledDay, type Slot, type PredictionShiftSlot, type SizingResult } from './newsvendor.js';
+export { recommendPredictionShifts, pooledDays, type RecommendInput } from './predictionShifts.js';

@@ -21,6 +21,8 @@ export interface CShiftType {
   breakMin: number;
   breakPaid: boolean;
   category: ShiftCategory;
+  /** For a prediction shift (prediksjonsvakt): the index of the shift type it stands in for; else -1. */
+  predictionFor: number;
 }
 
 export interface CEmployee {
@@ -35,6 +37,8 @@ export interface CEmployee {
   weekendFrequency?: number;
   /** Age at the period start, when the birth date is known. */
   ageAtStart?: number;
+  /** Has asked for a position at least this large (desired ≥ current position): first in line for prediction shifts. */
+  wantsLargerPosition: boolean;
 }
 
 export interface DayInfo {
@@ -139,6 +143,7 @@ export function compileShiftTypes(plan: Plan): CShiftType[] {
       breakMin,
       breakPaid: s.breakPaid ?? plan.rules.breaks.defaultPaid,
       category: s.category ?? inferCategory(startMin, endMin),
+      predictionFor: s.predictionFor === undefined ? -1 : plan.shiftTypes.findIndex((b) => b.code === s.predictionFor),
     };
   });
 }
@@ -178,6 +183,7 @@ export function buildContext(plan: Plan): EvalContext {
     birthDate: e.birthDate,
     weekendFrequency: e.weekendFrequency,
     ageAtStart: e.birthDate ? ageOn(e.birthDate, plan.start) : undefined,
+    wantsLargerPosition: e.desiredPositionPercent !== undefined && e.desiredPositionPercent >= e.positionPercent,
   }));
   const employeeIndex = new Map(employees.map((e) => [e.id, e.idx]));
 

@@ -26,6 +26,11 @@ export const ShiftTypeSchema = z
     breakMinutes: z.number().int().min(0).max(240).optional().describe('Break minutes within the shift (default from the rule set)'),
     breakPaid: z.boolean().optional().describe('Paid break (the employee cannot leave): counts as working time'),
     category: z.enum(SHIFT_CATEGORIES).optional().describe('day/evening/night/long/middle; derived from the times when left out'),
+    predictionFor: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('A prediction shift (prediksjonsvakt): planned on own staff in advance for the expected short-notice absence on this shift code; it does not count towards that shift\'s staffing until the holder steps in'),
   })
   .strict();
 

@@ -34,6 +34,13 @@ export function parsePlan(raw: unknown): ParseResult<Plan> {
     else codes.set(s.code, i);
     if (s.start === s.end) add(`shiftTypes[${i}].end`, 'vakten har lik start og slutt / the shift starts and ends at the same time');
   });
+  plan.shiftTypes.forEach((s, i) => {
+    if (s.predictionFor === undefined) return;
+    const base = plan.shiftTypes[codes.get(s.predictionFor) ?? -1];
+    if (!base) add(`shiftTypes[${i}].predictionFor`, `ukjent vaktkode «${s.predictionFor}» / unknown shift code`);
+    else if (base.predictionFor !== undefined) add(`shiftTypes[${i}].predictionFor`, `«${s.predictionFor}» er selv en prediksjonsvakt / is itself a prediction shift`);
+    else if (s.predictionFor === s.code) add(`shiftTypes[${i}].predictionFor`, 'en prediksjonsvakt kan ikke stå for seg selv / a prediction shift cannot stand in for itself');
+  });
   const ids = new Map<string, number>();
   plan.employees.forEach((e, i) => {
     if (ids.has(e.id)) add(`employees[${i}].id`, `ansatt-id «${e.id}» finnes allerede (employees[${ids.get(e.id)}]) / duplicate employee id`);

@@ -32,12 +32,13 @@ import { pra11 } from './pra11MinStaffing.js';
 import { pra13 } from './pra13TargetStaffing.js';
 import { plan01 } from './plan01AssignedWhileAbsent.js';
 import { wish01 } from './wish01Wishes.js';
+import { pred01 } from './pred01PredictionShiftHolder.js';
 
 export const CATALOGUE: readonly Rule[] = [
   law01, law02, law03, law06, law07, law08, law09, law10, law11, law14,
   loc01, loc02, loc03, tar04, fer01, fer02,
   pra01, pra02, pra03, pra04, pra05, pra06, pra07, pra09, pra11, pra13,
-  plan01, wish01,
+  plan01, wish01, pred01,
 ];
 
 export const RULES_BY_ID = new Map(CATALOGUE.map((r) => [r.id, r]));

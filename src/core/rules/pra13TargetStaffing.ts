@@ -1,7 +1,13 @@
-/** PRA-13 – target staffing above the minimum (Bemanna's own soft objective; the staffing plan's "target"). */
+/**
+ * PRA-13 – target staffing above the minimum (Bemanna's own soft objective; the staffing plan's
+ * "target"), and the prediction shifts the newsvendor rule sized (their staffing-plan lines are targets).
+ */
 import type { DayRule } from './types.js';
 import { d, num, penalty, shiftCode, tr } from './format.js';
 import { countOnShift } from './pra11MinStaffing.js';
+
+const TARGET_WEIGHT = 3;
+const PREDICTION_WEIGHT = 7;
 
 export const pra13: DayRule = {
   id: 'PRA-13',
@@ -15,8 +21,11 @@ export const pra13: DayRule = {
     for (const cell of ctx.demand[day]) {
       if (cell.target <= cell.min) continue;
       const n = countOnShift(ctx, day, onDay[cell.shift], cell.competence);
+      // A sized prediction shift weighs a little more than target staffing: the newsvendor rule
+      // placed it only where it pays, and its holder works as target staffing when not needed.
+      const weight = ctx.shiftTypes[cell.shift].predictionFor >= 0 ? PREDICTION_WEIGHT : TARGET_WEIGHT;
       if (n >= cell.min && n < cell.target)
-        emit({ rule: 'PRA-13', employee: -1, day, dayTo: day, measured: n, limit: cell.target, penalty: penalty(3 * (cell.target - n), 0), detail: `${cell.shift}:${cell.competence ?? ''}` });
+        emit({ rule: 'PRA-13', employee: -1, day, dayTo: day, measured: n, limit: cell.target, penalty: penalty(weight * (cell.target - n), 0), detail: `${cell.shift}:${cell.competence ?? ''}` });
     }
   },
   message(v, ctx, lang) {
