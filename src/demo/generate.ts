@@ -356,3 +356,25 @@ export function generateDemo(opts: DemoOptions = {}): DemoDataset {
   });
   return { organisation: { ...ORGANISATION }, units, absenceHistory: history };
 }
+
+/**
+ * The absences that happen after the plans start: the same process as the history, continued
+ * for `days` days (spells starting from `start` on, clipped to the window). The "future" a
+ * replay lives through; the history of `generateDemo` with the same options is its past.
+ */
+export function futureAbsences(opts: DemoOptions, days: number): AbsenceRecord[] {
+  const world = buildWorld(opts);
+  const s = toEpochDay(world.options.start);
+  const end = s + days - 1;
+  const out: AbsenceRecord[] = [];
+  for (const unit of world.units) {
+    for (const m of unit.staff) {
+      const from = Math.max(toEpochDay(world.options.historyStart) - BURN_IN_DAYS, m.risk.employedFromEpochDay);
+      for (const sp of simulatePerson(m.risk, world.calendar, world.root.fork(`absence:${m.employee.id}`), from, end)) {
+        if (sp.from < s || sp.from > end) continue;
+        out.push({ employee: m.employee.id, unit: unit.template.id, from: fromEpochDay(sp.from), to: fromEpochDay(Math.min(sp.to, end)), kind: sp.kind });
+      }
+    }
+  }
+  return out.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.employee < b.employee ? -1 : 1));
+}

@@ -14,7 +14,7 @@ export type {
   HistoryAbsenceKind,
   UnitKind,
 } from './types.js';
-export { generateDemo, resolveOptions, DEFAULT_OPTIONS, ORGANISATION, type ResolvedDemoOptions } from './generate.js';
+export { generateDemo, futureAbsences, resolveOptions, DEFAULT_OPTIONS, ORGANISATION, type ResolvedDemoOptions } from './generate.js';
 export {
   ABSENCE_PARAMETERS,
   BASE_HAZARD,

@@ -185,6 +185,20 @@ export class ScoreDirector implements IncrementalScorer {
     if (this.assertMode) this.assertConsistent();
   }
 
+  /**
+   * Registers an absence of employee e on days d0..d1 (`kind` is the 1-based index into
+   * ABSENCE_KINDS, as in ctx.absence): the cells become fixed free and the score follows.
+   * Used on the day an absence happens; the context's absence table is updated in place.
+   */
+  registerAbsence(e: number, d0: number, d1: number, kind: number): void {
+    const changes: Change[] = [];
+    for (let d = Math.max(0, d0); d <= Math.min(this.ctx.D - 1, d1); d++) {
+      this.ctx.absence[e][d] = kind;
+      changes.push([e, d, FREE]);
+    }
+    if (changes.length) this.setMany(changes);
+  }
+
   get E(): number {
     return this.rows.length;
   }
