@@ -8,13 +8,14 @@ import { parsePlan } from '../core/model/validatePlan.js';
 import type { Plan } from '../core/model/plan.js';
 import { generateDemo } from '../demo/index.js';
 import { pgErrorInfo, type Db } from './db.js';
-import { AbsenceImportError, ConflictError, NotFoundError, ValidationError } from './errors.js';
+import { AbsenceImportError, AbsenceOverlapError, ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { fixturePlan } from './fixtures.js';
 import { loadMigrations, migrate } from './migrate.js';
 import type { Repositories } from './repositories.js';
 import { seedDemo } from './seed.js';
 import { registerAccountsConformance } from './accountsConformance.js';
 import { createRepositories } from './sqlRepositories.js';
+import { UserRepository } from './userRepository.js';
 
 export interface ConformanceTarget {
   db: Db;
@@ -318,6 +319,102 @@ export function runRepositoryConformance(name: string, makeDb: () => Promise<Con
         [['2026-02-01', '2026-02-20', 'doctor_certified', 'import', unitId]],
       );
       assert.equal(await repos.absences.countHistory(unitId), 2);
+    });
+
+    test('absence history: members of a unit; addHistory skips identical spells, refuses overlaps (stored, in the batch, concurrent) and writes nothing then', async () => {
+      const unitId = await newUnit();
+      const other = await newUnit();
+      const plan = parsed(fixturePlan({ prefix: unique('hist') }));
+      await repos.plans.savePlan(unitId, plan);
+      const [e1, e2, e3] = plan.employees.map((e) => e.id);
+      // Members: home unit, or in one of the unit's plans.
+      await repos.plans.savePlan(other, plan);
+      assert.deepEqual((await repos.employees.listMembers(unitId)).map((e) => e.id).sort(), [e1, e2, e3].sort());
+      assert.deepEqual((await repos.employees.listMembers(other)).map((e) => e.id).sort(), [e1, e2, e3].sort());
+      assert.deepEqual(await repos.employees.listByUnit(other), []);
+
+      const user = await new UserRepository(db).create({
+        organisationId: ORG,
+        username: `${unique('reg')}@conf`,
+        displayName: 'Registrerer',
+        passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA',
+        roles: [],
+      });
+      const count = async () => (await db.query<{ n: number }>('select count(*)::integer as n from absences where plan_id is null and unit_id = $1', [unitId])).rows[0].n;
+      const good = [
+        { employee: e1, unit: unitId, from: '2026-01-05', to: '2026-01-07', kind: 'self_certified' as const, line: 2 },
+        { employee: e2, unit: unitId, from: '2026-02-01', to: '2026-02-20', kind: 'doctor_certified' as const, line: 3 },
+      ];
+      const first = await repos.absences.addHistory(good, { source: 'import', registeredBy: user.id });
+      assert.equal(first.skipped, 0);
+      assert.deepEqual(
+        first.inserted.map((a) => [a.employee, a.from, a.to, a.kind, a.source, a.registeredBy, a.unitId, a.planId]),
+        [
+          [e1, '2026-01-05', '2026-01-07', 'self_certified', 'import', user.id, unitId, null],
+          [e2, '2026-02-01', '2026-02-20', 'doctor_certified', 'import', user.id, unitId, null],
+        ],
+      );
+      assert.ok(first.inserted.every((a) => Number.isInteger(a.id) && a.id > 0));
+      // Identical again: skipped (import), or an overlap (registration).
+      assert.deepEqual(await repos.absences.addHistory(good, { source: 'import' }), { inserted: [], skipped: 2 });
+      await assert.rejects(repos.absences.addHistory([good[0]], { source: 'registered', identical: 'overlap' }), AbsenceOverlapError);
+      // Overlapping a stored spell, and overlapping within the batch: nothing of the batch is written.
+      await assert.rejects(
+        repos.absences.addHistory(
+          [
+            { employee: e3, unit: unitId, from: '2026-03-01', to: '2026-03-01', kind: 'leave', line: 7 },
+            { employee: e1, unit: unitId, from: '2026-01-07', to: '2026-01-09', kind: 'sick_child', line: 8 },
+            { employee: e3, unit: unitId, from: '2026-04-01', to: '2026-04-05', kind: 'self_certified', line: 9 },
+            { employee: e3, unit: unitId, from: '2026-04-05', to: '2026-04-06', kind: 'sick_child', line: 10 },
+          ],
+          { source: 'import' },
+        ),
+        (e: unknown) => {
+          assert.ok(e instanceof AbsenceOverlapError);
+          assert.ok(e instanceof ConflictError);
+          assert.deepEqual(
+            e.overlaps.map((o) => [o.line, o.employee, o.other.from, o.other.id ?? null, o.other.line ?? null]),
+            [
+              [8, e1, '2026-01-05', first.inserted[0].id, null],
+              [10, e3, '2026-04-01', null, 9],
+            ],
+          );
+          return true;
+        },
+      );
+      // Unknown employee or unit, and bad records: AbsenceImportError with the line.
+      await assert.rejects(
+        repos.absences.addHistory(
+          [
+            { employee: 'ghost', unit: unitId, from: '2026-05-01', to: '2026-05-01', kind: 'leave', line: 4 },
+            { employee: e3, unit: 'nowhere', from: '2026-05-01', to: '2026-05-01', kind: 'leave', line: 5 },
+            { employee: e3, unit: unitId, from: '2026-05-03', to: '2026-05-01', kind: 'leave', line: 6 },
+          ],
+          { source: 'import' },
+        ),
+        (e: unknown) => {
+          assert.ok(e instanceof AbsenceImportError);
+          assert.deepEqual(e.problems.map((p) => [p.line, p.field]), [[4, 'employee'], [5, 'unit'], [6, 'to']]);
+          return true;
+        },
+      );
+      assert.equal(await count(), 2);
+      // Two concurrent registrations of overlapping spells for one person: exactly one is stored.
+      const spell = (from: string, to: string) => repos.absences.addHistory([{ employee: e3, unit: unitId, from, to, kind: 'sick_child' }], { source: 'registered', identical: 'overlap' });
+      const raced = await Promise.allSettled([spell('2026-06-01', '2026-06-03'), spell('2026-06-02', '2026-06-04')]);
+      assert.equal(raced.filter((r) => r.status === 'fulfilled').length, 1);
+      assert.ok(raced.some((r) => r.status === 'rejected' && r.reason instanceof AbsenceOverlapError));
+      assert.equal(await count(), 3);
+
+      assert.deepEqual((await repos.absences.listHistory({ unitIds: [unitId] })).map((a) => a.employee), [e1, e2, e3]);
+      assert.deepEqual((await repos.absences.listHistory({ employees: [e2], from: '2026-02-15', to: '2026-03-01' })).map((a) => a.from), ['2026-02-01']);
+      assert.deepEqual(await repos.absences.listHistory({ employees: [e2], from: '2026-02-21' }), []);
+      assert.deepEqual(await repos.absences.listHistory({ unitIds: [other] }), []);
+      // The source check allows 'registered' now, and still nothing unknown.
+      assert.equal(
+        await sqlState(db.query(`insert into absences (employee_id, from_date, to_date, kind, source) values ($1, '2025-01-01', '2025-01-01', 'leave', 'bogus')`, [e1])),
+        '23514',
+      );
     });
 
     test('audit log: append and list, newest first', async () => {

@@ -53,3 +53,30 @@ export class AbsenceImportError extends ValidationError {
     this.name = 'AbsenceImportError';
   }
 }
+
+/** One spell of an `addHistory` batch that overlaps a stored spell or an earlier spell of the batch. */
+export interface AbsenceOverlap {
+  /** 0-based index of the record in the input. */
+  index: number;
+  /** Its line in the source file. */
+  line: number;
+  employee: string;
+  from: string;
+  to: string;
+  /** The spell it overlaps: a stored one (with its id) or another one of the batch (with its line). */
+  other: { from: string; to: string; id?: number; line?: number };
+}
+
+/** Spells that overlap absences of the same person (a person is absent once a day); nothing was written. */
+export class AbsenceOverlapError extends ConflictError {
+  constructor(readonly overlaps: AbsenceOverlap[]) {
+    super(
+      `fraværet overlapper et annet fravær for samme person / the absence overlaps another absence of the same person: ${overlaps
+        .slice(0, 5)
+        .map((o) => `${o.employee} ${o.from}–${o.to} ↔ ${o.other.from}–${o.other.to}`)
+        .join('; ')}${overlaps.length > 5 ? ' …' : ''}`,
+      'absence_overlap',
+    );
+    this.name = 'AbsenceOverlapError';
+  }
+}

@@ -52,6 +52,8 @@ export interface EmployeeRepository {
   get(id: string): Promise<EmployeeRecord | null>;
   /** Employees whose home unit is `unitId`, by name. */
   listByUnit(unitId: string): Promise<EmployeeRecord[]>;
+  /** The unit's people: employees whose home unit it is or who are in one of its plans, by name. */
+  listMembers(unitId: string): Promise<EmployeeRecord[]>;
 }
 
 export interface PlanSummary {
@@ -103,6 +105,10 @@ export interface AbsenceImportRecord {
   unit?: string;
 }
 
+export const ABSENCE_SOURCES = ['plan', 'import', 'demo', 'registered'] as const;
+/** plan: from a plan file; import: a history import; demo: the demo seed; registered: registered in the app on the day. */
+export type AbsenceSource = (typeof ABSENCE_SOURCES)[number];
+
 export interface StoredAbsence {
   id: number;
   employee: string;
@@ -111,7 +117,41 @@ export interface StoredAbsence {
   from: LocalDate;
   to: LocalDate;
   kind: AbsenceKind;
-  source: 'plan' | 'import' | 'demo';
+  source: AbsenceSource;
+  /** User id of who imported or registered it (history only; null for the seed and plan files). */
+  registeredBy: string | null;
+}
+
+/** One history spell to add (`addHistory`). */
+export interface HistoryAbsenceInput {
+  employee: string;
+  /** The unit the absence counts for (the employee's unit at the time). */
+  unit: string;
+  from: LocalDate;
+  to: LocalDate;
+  kind: AbsenceKind;
+  /** Line in the source file, for messages (default: the record's index + 1). */
+  line?: number;
+}
+
+export interface AddHistoryOptions {
+  source: 'import' | 'registered';
+  /** User id of who imported or registered the spells. */
+  registeredBy?: string | null;
+  /**
+   * A spell identical to a stored one (employee, dates, kind): 'skip' it, so that importing the
+   * same file twice stores it once (default), or report it as an overlap like any other.
+   */
+  identical?: 'skip' | 'overlap';
+}
+
+export interface HistoryFilter {
+  /** History counted for these units (absences.unit_id). */
+  unitIds?: readonly string[];
+  employees?: readonly string[];
+  /** Spells overlapping [from, to] (either bound optional). */
+  from?: LocalDate;
+  to?: LocalDate;
 }
 
 export interface ImportAbsencesOptions {
@@ -132,6 +172,16 @@ export interface AbsenceRepository {
   listForEmployee(employeeId: string, range?: { from?: LocalDate; to?: LocalDate }): Promise<StoredAbsence[]>;
   /** Number of registered history absences (plan_id null) of a unit's records. */
   countHistory(unitId?: string): Promise<number>;
+  /** The registered history (plan_id null) matching the filter, by date, employee and id. */
+  listHistory(filter: HistoryFilter): Promise<StoredAbsence[]>;
+  /**
+   * Adds history spells all-or-nothing, in one transaction. Records are validated like
+   * `importAbsences` (AbsenceImportError); then, with the employees' rows locked so that
+   * concurrent calls cannot both write overlapping spells, every spell is checked against the
+   * stored history and against the other spells of the batch: any overlap throws an
+   * AbsenceOverlapError naming each one, and nothing is written. Returns the stored spells.
+   */
+  addHistory(records: readonly HistoryAbsenceInput[], opts: AddHistoryOptions): Promise<{ inserted: StoredAbsence[]; skipped: number }>;
 }
 
 export interface AuditEntryInput {

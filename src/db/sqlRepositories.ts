@@ -4,17 +4,20 @@ import type { EmployeeInput } from '../core/model/plan.js';
 import { ABSENCE_KINDS, IdSchema, LocalDateSchema } from '../core/model/primitives.js';
 import type { Queryable } from './db.js';
 import { EMPLOYEE_COLUMNS, employeeRecordFromRow, upsertEmployees, type EmployeeRow } from './employeeRows.js';
-import { AbsenceImportError, ValidationError, type AbsenceImportProblem } from './errors.js';
+import { AbsenceImportError, AbsenceOverlapError, ValidationError, type AbsenceImportProblem, type AbsenceOverlap } from './errors.js';
 import { mapped } from './mapErrors.js';
 import { SqlPlanRepository } from './planRepository.js';
 import {
   UNIT_KINDS,
   type AbsenceRepository,
+  type AddHistoryOptions,
   type AuditEntry,
   type AuditEntryInput,
   type AuditLog,
   type EmployeeRecord,
   type EmployeeRepository,
+  type HistoryAbsenceInput,
+  type HistoryFilter,
   type ImportAbsencesOptions,
   type Organisation,
   type OrganisationRepository,
@@ -132,6 +135,17 @@ export class SqlEmployeeRepository implements EmployeeRepository {
     const r = await this.q.query<EmployeeRow>(`select ${EMPLOYEE_COLUMNS} from employees e where e.unit_id = $1 order by e.name, e.id`, [unitId]);
     return r.rows.map(employeeRecordFromRow);
   }
+
+  async listMembers(unitId: string): Promise<EmployeeRecord[]> {
+    const r = await this.q.query<EmployeeRow>(
+      `select ${EMPLOYEE_COLUMNS} from employees e
+       where e.unit_id = $1
+          or exists (select 1 from plan_employees pe join plans p on p.id = pe.plan_id where pe.employee_id = e.id and p.unit_id = $1)
+       order by e.name, e.id`,
+      [unitId],
+    );
+    return r.rows.map(employeeRecordFromRow);
+  }
 }
 
 const FIELD_NAMES = ['employee', 'from', 'to', 'kind', 'unit'] as const;
@@ -158,7 +172,24 @@ interface AbsenceRow {
   to_date: string;
   kind: StoredAbsence['kind'];
   source: StoredAbsence['source'];
+  registered_by: string | null;
 }
+
+const ABSENCE_COLUMNS = 'id, employee_id, unit_id, plan_id, from_date, to_date, kind, source, registered_by';
+
+const absenceFromRow = (a: AbsenceRow): StoredAbsence => ({
+  id: Number(a.id),
+  employee: a.employee_id,
+  unitId: a.unit_id,
+  planId: a.plan_id,
+  from: a.from_date,
+  to: a.to_date,
+  kind: a.kind,
+  source: a.source,
+  registeredBy: a.registered_by,
+});
+
+const HistoryRecordSchema = AbsenceRecordSchema.extend({ unit: IdSchema, line: z.number().int().min(1).optional() }).strict();
 
 export class SqlAbsenceRepository implements AbsenceRepository {
   constructor(private readonly q: Queryable) {}
@@ -221,21 +252,128 @@ export class SqlAbsenceRepository implements AbsenceRepository {
 
   async listForEmployee(employeeId: string, range: { from?: string; to?: string } = {}): Promise<StoredAbsence[]> {
     const r = await this.q.query<AbsenceRow>(
-      `select id, employee_id, unit_id, plan_id, from_date, to_date, kind, source from absences
+      `select ${ABSENCE_COLUMNS} from absences
        where employee_id = $1 and ($2::date is null or to_date >= $2::date) and ($3::date is null or from_date <= $3::date)
        order by from_date, to_date, id`,
       [employeeId, range.from ?? null, range.to ?? null],
     );
-    return r.rows.map((a) => ({
-      id: Number(a.id),
-      employee: a.employee_id,
-      unitId: a.unit_id,
-      planId: a.plan_id,
-      from: a.from_date,
-      to: a.to_date,
-      kind: a.kind,
-      source: a.source,
-    }));
+    return r.rows.map(absenceFromRow);
+  }
+
+  async listHistory(filter: HistoryFilter): Promise<StoredAbsence[]> {
+    const r = await this.q.query<AbsenceRow>(
+      `select ${ABSENCE_COLUMNS} from absences
+       where plan_id is null
+         and ($1::text[] is null or unit_id = any($1::text[]))
+         and ($2::text[] is null or employee_id = any($2::text[]))
+         and ($3::date is null or to_date >= $3::date) and ($4::date is null or from_date <= $4::date)
+       order by from_date, employee_id, id`,
+      [filter.unitIds ? [...filter.unitIds] : null, filter.employees ? [...filter.employees] : null, filter.from ?? null, filter.to ?? null],
+    );
+    return r.rows.map(absenceFromRow);
+  }
+
+  async addHistory(records: readonly HistoryAbsenceInput[], opts: AddHistoryOptions): Promise<{ inserted: StoredAbsence[]; skipped: number }> {
+    if (!Array.isArray(records)) throw new ValidationError('forventet en liste / expected an array', [{ path: '(rot)', message: 'not an array' }]);
+    const identical = opts.identical ?? 'skip';
+    return mapped(
+      this.q.transaction(async (tx) => {
+        const problems: AbsenceImportProblem[] = [];
+        const lineOf = (index: number) => {
+          const l = (records[index] as { line?: unknown } | undefined)?.line;
+          return typeof l === 'number' && Number.isInteger(l) && l >= 1 ? l : index + 1;
+        };
+        const add = (index: number, field: string, message: string) =>
+          problems.push({ index, line: lineOf(index), field, path: `[${index}].${field}`, message: `linje ${lineOf(index)}, felt «${field}»: ${message}` });
+        const valid: Array<{ index: number; line: number; r: z.output<typeof HistoryRecordSchema> }> = [];
+        records.forEach((raw, index) => {
+          const parsed = HistoryRecordSchema.safeParse(raw);
+          if (!parsed.success) {
+            for (const issue of parsed.error.issues) {
+              if (issue.code === 'unrecognized_keys') for (const k of issue.keys) add(index, k, EXTRA_FIELD_MESSAGE);
+              else add(index, String(issue.path[0] ?? '(post)'), issue.message);
+            }
+            return;
+          }
+          const r = parsed.data;
+          if (r.to < r.from) add(index, 'to', `til-dato ${r.to} er før fra-dato ${r.from} / 'to' is before 'from'`);
+          else valid.push({ index, line: lineOf(index), r });
+        });
+        const employeeIds = [...new Set(valid.map((v) => v.r.employee))].sort();
+        const unitIds = [...new Set(valid.map((v) => v.r.unit))];
+        // Lock the employees' rows (in id order, so concurrent batches cannot deadlock): while this
+        // transaction runs, nobody else can add an absence for them.
+        const known = new Set(
+          (await tx.query<{ id: string }>('select id from employees where id = any($1::text[]) order by id for update', [employeeIds])).rows.map((r) => r.id),
+        );
+        const units = new Set((await tx.query<{ id: string }>('select id from units where id = any($1::text[])', [unitIds])).rows.map((r) => r.id));
+        for (const { index, r } of valid) {
+          if (!known.has(r.employee)) add(index, 'employee', `ukjent ansatt «${r.employee}» / unknown employee`);
+          if (!units.has(r.unit)) add(index, 'unit', `ukjent enhet «${r.unit}» / unknown unit`);
+        }
+        if (problems.length) {
+          problems.sort((a, b) => a.index - b.index || FIELD_NAMES.indexOf(a.field as never) - FIELD_NAMES.indexOf(b.field as never));
+          throw new AbsenceImportError(problems);
+        }
+        if (valid.length === 0) return { inserted: [], skipped: 0 };
+
+        // Overlaps with the stored history, and within the batch.
+        const minFrom = valid.reduce((m, v) => (v.r.from < m ? v.r.from : m), valid[0].r.from);
+        const maxTo = valid.reduce((m, v) => (v.r.to > m ? v.r.to : m), valid[0].r.to);
+        const stored = (await new SqlAbsenceRepository(tx).listHistory({ employees: employeeIds, from: minFrom, to: maxTo })).reduce((m, a) => {
+          const l = m.get(a.employee);
+          if (l) l.push(a);
+          else m.set(a.employee, [a]);
+          return m;
+        }, new Map<string, StoredAbsence[]>());
+        const overlaps: AbsenceOverlap[] = [];
+        const toInsert: typeof valid = [];
+        let skipped = 0;
+        const overlap = (v: (typeof valid)[number], other: AbsenceOverlap['other']) =>
+          overlaps.push({ index: v.index, line: v.line, employee: v.r.employee, from: v.r.from, to: v.r.to, other });
+        const byEmployee = new Map<string, typeof valid>();
+        for (const v of valid) {
+          const l = byEmployee.get(v.r.employee);
+          if (l) l.push(v);
+          else byEmployee.set(v.r.employee, [v]);
+        }
+        for (const [employee, list] of byEmployee) {
+          const mine = stored.get(employee) ?? [];
+          const accepted: typeof valid = [];
+          for (const v of [...list].sort((a, b) => a.index - b.index)) {
+            const same = mine.find((a) => a.from === v.r.from && a.to === v.r.to && a.kind === v.r.kind);
+            if (same && identical === 'skip') {
+              skipped++;
+              continue;
+            }
+            const hit = mine.find((a) => a.from <= v.r.to && a.to >= v.r.from);
+            if (hit) {
+              overlap(v, { from: hit.from, to: hit.to, id: hit.id });
+              continue;
+            }
+            const earlier = accepted.find((a) => a.r.from <= v.r.to && a.r.to >= v.r.from);
+            if (earlier) {
+              overlap(v, { from: earlier.r.from, to: earlier.r.to, line: earlier.line });
+              continue;
+            }
+            accepted.push(v);
+          }
+          toInsert.push(...accepted);
+        }
+        if (overlaps.length) throw new AbsenceOverlapError(overlaps.sort((a, b) => a.index - b.index));
+        if (toInsert.length === 0) return { inserted: [], skipped };
+        const cols = toInsert.map((v) => [v.r.employee, v.r.unit, v.r.from, v.r.to, v.r.kind]);
+        const col = (j: number) => cols.map((c) => c[j]);
+        const r = await tx.query<AbsenceRow>(
+          `insert into absences (employee_id, unit_id, from_date, to_date, kind, source, registered_by)
+           select e, u, f, t, k, $6::text, $7::text from unnest($1::text[], $2::text[], $3::date[], $4::date[], $5::text[]) as x(e, u, f, t, k)
+           returning ${ABSENCE_COLUMNS}`,
+          [col(0), col(1), col(2), col(3), col(4), opts.source, opts.registeredBy ?? null],
+        );
+        const inserted = r.rows.map(absenceFromRow).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.employee < b.employee ? -1 : a.employee > b.employee ? 1 : a.id - b.id));
+        return { inserted, skipped };
+      }),
+    );
   }
 
   async countHistory(unitId?: string): Promise<number> {

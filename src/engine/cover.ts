@@ -221,16 +221,34 @@ export interface CoverChoice {
   employee: string | null;
 }
 
-/** Applies the chosen covers to the live rota: the holder or staff member gets the shift. */
+/** Chosen covers that cannot be applied together (a breach of the rules, or two shifts for one person on a day). */
+export class CoverConflictError extends Error {}
+
+/**
+ * Applies the chosen covers to the live rota: the holder or staff member gets the shift. The
+ * choices together may not add a hard violation nor give anyone two shifts on a day.
+ */
 export function applyCover(sd: ScoreDirector, choices: readonly CoverChoice[]): void {
   const ctx = sd.ctx;
+  const taken = new Set<string>();
+  for (const c of choices) {
+    if (c.employee !== null) {
+      const k = `${c.employee}|${c.date}`;
+      if (taken.has(k)) throw new CoverConflictError(`${c.employee} er valgt til to vakter ${c.date} / chosen for two shifts on ${c.date}`);
+      taken.add(k);
+    }
+  }
   for (const c of choices) {
     if (c.employee === null) continue;
     const e = ctx.employees.findIndex((x) => x.id === c.employee);
     const s = ctx.shiftTypes.findIndex((x) => x.code === c.shift);
     const d = toEpochDay(c.date) - ctx.startEpoch;
     if (e < 0 || s < 0 || d < 0 || d >= ctx.D) throw new RangeError(`ugyldig dekning / invalid cover ${JSON.stringify(c)}`);
-    if (sd.isFixed(e, d)) throw new RangeError(`${c.employee} er fraværende ${c.date} / is absent that day`);
+    if (sd.isFixed(e, d)) throw new CoverConflictError(`${c.employee} er fraværende ${c.date} / is absent that day`);
+    const cur = sd.rows[e][d];
+    if (cur !== FREE && ctx.shiftTypes[cur].predictionFor < 0) throw new CoverConflictError(`${c.employee} har allerede vakt ${ctx.shiftTypes[cur].code} ${c.date} / already has a shift that day`);
+    if (sd.peek(e, d, s).hard > sd.score().hard + 1e-9)
+      throw new CoverConflictError(`${c.employee} på ${ctx.shiftTypes[s].code} ${c.date} bryter arbeidstidsreglene / breaks the working-time rules`);
     sd.set(e, d, s);
   }
 }

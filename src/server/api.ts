@@ -27,6 +27,10 @@ export interface RouteDef<Q extends z.ZodType | undefined = undefined, B extends
   bodyDoc?: z.ZodType;
   /** Body may be left out. */
   bodyOptional?: boolean;
+  /** Content types of a raw (non-JSON) body the handler reads itself, e.g. an uploaded file. */
+  consumes?: string[];
+  /** Error statuses the route may answer besides 400/401/403/404 (documented), e.g. 409, 413, 422. */
+  errorStatuses?: number[];
   response?: z.ZodType;
   /** Content type of a non-JSON success response (e.g. text/calendar). */
   produces?: string;
@@ -140,6 +144,10 @@ export class Api {
         responses['403'] = { $ref: '#/components/responses/Error' };
       }
       if (r.path.includes(':')) responses['404'] = { $ref: '#/components/responses/Error' };
+      for (const st of r.errorStatuses ?? []) responses[String(st)] = { $ref: '#/components/responses/Error' };
+      const rawBody = r.consumes
+        ? { requestBody: { required: true, content: Object.fromEntries(r.consumes.map((t) => [t, { schema: t.startsWith('text/') ? { type: 'string' } : { type: 'string', format: 'binary' } }])) } }
+        : null;
       paths[oaPath] ??= {};
       paths[oaPath][r.method] = {
         tags: [r.tag],
@@ -147,7 +155,7 @@ export class Api {
         ...(r.description ? { description: r.description } : {}),
         operationId: `${r.method}${oaPath.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`,
         ...(parameters.length ? { parameters } : {}),
-        ...(bodySchema ? { requestBody: { required: !r.bodyOptional, content: { 'application/json': { schema: json(bodySchema, 'input') } } } } : {}),
+        ...(rawBody ?? (bodySchema ? { requestBody: { required: !r.bodyOptional, content: { 'application/json': { schema: json(bodySchema, 'input') } } } } : {})),
         responses,
         security: r.public ? [] : r.method === 'get' ? [{ session: [] }] : [{ session: [], csrf: [] }],
       };

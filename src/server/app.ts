@@ -17,12 +17,15 @@ import { sessionMiddleware, type SessionOptions } from './auth/session.js';
 import type { AppEnv } from './env.js';
 import { errorBody, errorResponse } from './errors.js';
 import { GenerateJobs, type GenerateFn } from './jobs.js';
+import { absenceRoutes } from './routes/absences.js';
 import { authRoutes } from './routes/auth.js';
 import type { ServerContext } from './routes/guard.js';
 import { meRoutes } from './routes/me.js';
 import { planRoutes, saveRota } from './routes/plans.js';
+import { riskRoutes } from './routes/risk.js';
 import { unitRoutes } from './routes/units.js';
 import { workflowRoutes } from './routes/workflow.js';
+import { coverRoutes } from './routes/cover.js';
 import { serveWeb } from './static.js';
 
 export type { AppEnv } from './env.js';
@@ -120,7 +123,10 @@ export function createBemanna(deps: AppDeps): Bemanna {
   unitRoutes(ctx);
   planRoutes(ctx);
   workflowRoutes(ctx);
+  riskRoutes(ctx);
   meRoutes(ctx);
+  absenceRoutes(ctx);
+  coverRoutes(ctx);
 
   api.publicRoute({ method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This document (OpenAPI 3.1)' }, (c) => c.json(api.openApi(version)));
 

@@ -23,7 +23,7 @@ const ddmm = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}`;
 const dmy = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 /** Fixed colours per shift category (the web grid uses the same families). */
-const CATEGORY_COLOUR: Record<string, string> = { day: 'FFF3C4', middle: 'FFE7B0', evening: 'FFD6E4FF', night: 'FFC9C2F0', long: 'FFC8EBD2' };
+const CATEGORY_COLOUR: Record<string, string> = { day: 'FFF3C4', middle: 'FFE7B0', evening: 'FFD6E4FF', night: 'FFC9C2F0', long: 'FFC8EBD2', prediction: 'FFB8E6E6' };
 const colourOf = (cat: string) => (CATEGORY_COLOUR[cat] ?? 'FFFFFF').slice(-6);
 
 function cellText(view: PlanGridView, e: number, d: number): string {

@@ -112,7 +112,9 @@ export function planGridView(plan: Plan, access: PlanAccess, self: string | null
   });
   const shiftTypes: ShiftTypeView[] = ctx.shiftTypes.map((s) => {
     const src = plan.shiftTypes[s.idx];
-    return { code: s.code, name: s.name, start: src.start, end: src.end, category: s.category, hours: round1(ctx.instance(0, s.idx).workMin / 60) };
+    // A prediction shift (prediksjonsvakt) gets a colour of its own in the grid and the exports.
+    const category = s.predictionFor >= 0 ? 'prediction' : s.category;
+    return { code: s.code, name: s.name, start: src.start, end: src.end, category, hours: round1(ctx.instance(0, s.idx).workMin / 60) };
   });
 
   const employees: EmployeeRowView[] = ctx.employees.map((emp, e) => {

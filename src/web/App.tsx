@@ -2,8 +2,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, get, setCsrf, setUnauthorizedHandler, type Session } from './api';
 import { I18nContext, initialLang, makeT, useI18n, type Lang } from './i18n';
+import { AbsencePage } from './pages/AbsencePage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
+import { MyAbsencePage } from './pages/MyAbsencePage';
 import { MyRotaPage } from './pages/MyRotaPage';
 import { PlanPage } from './pages/PlanPage';
 import { WishFormPage } from './pages/WishFormPage';
@@ -72,6 +74,8 @@ function SignedIn({ session, onLogout }: { session: Session; onLogout: () => voi
   else if ((m = match('/planer/:id', path))) page = <PlanPage key={m.id} planId={m.id} session={session} />;
   else if (path === '/min-turnus') page = <MyRotaPage />;
   else if (path === '/onsker') page = <WishFormPage />;
+  else if (path === '/meld-fravaer') page = <MyAbsencePage session={session} />;
+  else if ((m = match('/enheter/:id/fravaer', path))) page = <AbsencePage key={m.id} unitId={m.id} session={session} />;
   else page = <p className="notice">{t('notFound')}</p>;
 
   return (
@@ -92,6 +96,11 @@ function SignedIn({ session, onLogout }: { session: Session; onLogout: () => voi
           {isEmployee && (
             <Link to="/onsker" className={path === '/onsker' ? 'active' : ''}>
               {t('wishForm')}
+            </Link>
+          )}
+          {isEmployee && (
+            <Link to="/meld-fravaer" className={path === '/meld-fravaer' ? 'active' : ''}>
+              {t('abs.report')}
             </Link>
           )}
         </nav>

@@ -232,6 +232,10 @@ let csrfToken = '';
 export function setCsrf(token: string): void {
   csrfToken = token;
 }
+/** The session's CSRF token, for calls that do not go through `api` (file uploads). */
+export function getCsrf(): string {
+  return csrfToken;
+}
 
 /** Called on a 401 from any call (the session ended): the app shows the login page. */
 let onUnauthorized: () => void = () => {};

@@ -234,6 +234,20 @@ describe('web app in Chromium', { timeout: 300_000 }, () => {
     assert.match(approval, /versjon 2/);
     await page.locator('[data-testid=hearing-panel]').scrollIntoViewIfNeeded();
     await shot(page, '07-union-rep-hearing');
+    // The risk assessment (forsvarlighetsvurdering) beside the hearing: traffic lights per section, no absence kinds.
+    await page.waitForSelector('[data-testid=risk-panel][data-level]');
+    assert.match((await page.textContent('[data-testid=risk-overall]')) ?? '', /^Samlet vurdering: (grønn|gul|rød)\./);
+    assert.equal(await page.locator('[data-testid=risk-panel] .risk-section').count(), 8);
+    const riskText = (await page.textContent('[data-testid=risk-panel]')) ?? '';
+    assert.match(riskText, /Hvile mellom vakter/);
+    assert.doesNotMatch(riskText, /egenmelding|sykmelding|sykt barn|foreldrepermisjon/i);
+    // A full-page clip, so the sticky top bar stays at the top instead of over the panel.
+    await page.evaluate('window.scrollTo(0, 0)');
+    const box = (await page.locator('[data-testid=risk-panel]').boundingBox())!;
+    await page.screenshot({ path: join(SHOTS, '07b-union-rep-risk.png'), fullPage: true, clip: box });
+    await page.click('[data-testid=lang-switch]');
+    await waitFor(page, '[data-testid=risk-overall]', (t) => /^Overall: /.test(t));
+    await page.click('[data-testid=lang-switch]');
   });
 
   test('the leader approves and the planner publishes', async () => {
@@ -294,5 +308,42 @@ describe('web app in Chromium', { timeout: 300_000 }, () => {
     }, planId);
     assert.equal(post.status, 403);
     assert.match(post.body, /ingen tilgang/);
+  });
+
+  test('absence: the leader sees the forecast against the history and an import report line by line; the employee reports sick', async () => {
+    const page = await signIn('leder@solsiden');
+    await page.click('a[href="/enheter/solsiden-2/fravaer"]');
+    await page.waitForSelector('[data-testid=forecast-chart] canvas', { timeout: 60_000 });
+    assert.match((await page.textContent('[data-testid=forecast-stats]')) ?? '', /Forventet snitt per dag/);
+    // A file with problems: every line is listed, nothing is stored.
+    const csv = 'employee,unit,from,to,type\nukjent,solsiden-2,2026-01-05,2026-01-06,self_certified\nsol-01,solsiden-2,2027-02-30,2027-03-01,leave\n';
+    await page.setInputFiles('[data-testid=import-file]', { name: 'fravaer.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.click('[data-testid=import-submit]');
+    await page.waitForSelector('[data-testid=import-errors] tbody tr');
+    assert.equal(await page.locator('[data-testid=import-errors] tbody tr').count(), 2);
+    assert.match((await page.textContent('[data-testid=import-errors]')) ?? '', /umulig dato/);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await shot(page, '13-leader-absence-forecast', true);
+
+    const emp = await signIn('ansatt@solsiden', { width: 390, height: 844 });
+    await emp.click('nav >> text=Meld fravær');
+    await emp.waitForSelector('[data-testid=report-form]');
+    // A day in the last two weeks that the (demo) history leaves free for this person.
+    const day = await emp.evaluate(async () => {
+      const { absences } = (await (await fetch('/api/me/absences')).json()) as { absences: Array<{ from: string; to: string }> };
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
+      for (let i = 0; i < 14; i++) {
+        const d = new Date(Date.parse(`${today}T12:00:00Z`) - i * 86_400_000).toISOString().slice(0, 10);
+        if (!absences.some((a) => a.from <= d && d <= a.to)) return d;
+      }
+      return today;
+    });
+    await emp.selectOption('[data-testid=absence-kind]', 'sick_child');
+    await emp.fill('[data-testid=absence-from]', day);
+    await emp.fill('[data-testid=absence-to]', day);
+    await emp.click('[data-testid=report-submit]');
+    await waitFor(emp, '[data-testid=report-status]', (t) => /meldt/.test(t));
+    await emp.waitForSelector('[data-testid=my-absences] li');
+    await shot(emp, '14-employee-report-absence');
   });
 });

@@ -16,6 +16,10 @@ export const PERMISSIONS = [
   'plan.approve',
   'plan.publish',
   'absence.viewKinds',
+  'absence.history',
+  'absence.manage',
+  'absence.own',
+  'absence.forecast',
   'employees.view',
   'wishes.manage',
   'wishes.own',
@@ -35,18 +39,22 @@ const MANAGE: Permission[] = [
   'plan.sendToHearing',
   'plan.publish',
   'absence.viewKinds',
+  'absence.history',
+  'absence.manage',
+  'absence.forecast',
   'employees.view',
   'wishes.manage',
   'hearing.comment',
   'audit.view',
 ];
-const REPRESENTATIVE: Permission[] = ['unit.view', 'plan.viewHearing', 'plan.viewPublished', 'hearing.comment', 'hearing.approve', 'audit.view'];
+/** Representatives see the absence history without kinds (absence.history, not absence.viewKinds). */
+const REPRESENTATIVE: Permission[] = ['unit.view', 'plan.viewHearing', 'plan.viewPublished', 'absence.history', 'hearing.comment', 'hearing.approve', 'audit.view'];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set<Permission>([...MANAGE, 'plan.approve']),
   leader: new Set<Permission>([...MANAGE, 'plan.approve']),
   planner: new Set<Permission>(MANAGE),
-  employee: new Set<Permission>(['unit.view', 'plan.viewPublished', 'wishes.own']),
+  employee: new Set<Permission>(['unit.view', 'plan.viewPublished', 'wishes.own', 'absence.own']),
   union_rep: new Set<Permission>(REPRESENTATIVE),
   safety_rep: new Set<Permission>(REPRESENTATIVE),
 };

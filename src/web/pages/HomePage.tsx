@@ -27,16 +27,19 @@ export function HomePage({ session }: { session: Session }) {
             {t('wishForm')}
             {forms.length > 0 && <span className="pill warn">{t('wishesOpen')}</span>}
           </Link>
+          <Link to="/meld-fravaer" className="bigbtn">
+            {t('abs.report')}
+          </Link>
         </section>
       )}
       {session.units.map((u) => (
-        <UnitCard key={u.id} unitId={u.id} name={u.name} roles={u.roles} />
+        <UnitCard key={u.id} unitId={u.id} name={u.name} roles={u.roles} permissions={u.permissions} />
       ))}
     </div>
   );
 }
 
-function UnitCard({ unitId, name, roles }: { unitId: string; name: string; roles: string[] }) {
+function UnitCard({ unitId, name, roles, permissions }: { unitId: string; name: string; roles: string[]; permissions: string[] }) {
   const { t, lang } = useI18n();
   const [plans, setPlans] = useState<PlanSummary[] | null>(null);
   useEffect(() => {
@@ -54,6 +57,13 @@ function UnitCard({ unitId, name, roles }: { unitId: string; name: string; roles
           ))}
         </span>
       </h2>
+      {permissions.includes('absence.forecast') && (
+        <p className="unit-links">
+          <Link to={`/enheter/${encodeURIComponent(unitId)}/fravaer`} className="button">
+            {t('abs.link')}
+          </Link>
+        </p>
+      )}
       {plans === null ? (
         <p className="muted">{t('loading')}</p>
       ) : plans.length === 0 ? (
