@@ -313,7 +313,8 @@ test('position sizes: sum to the hours, as many 100 % as possible, none below th
         } else assert.ok(pos.every((p) => p === 100));
       },
     ),
-    { numRuns: 300 },
+    // The example: hours exactly filling H − 1 positions once gave the last person 0 %.
+    { numRuns: 300, examples: [[9, 268.8, 0, 33.6]] },
   );
 });
 
