@@ -295,19 +295,10 @@ function pickPlan(plans: PlanSummary[], from: LocalDate): PlanSummary | null {
 }
 
 /**
- * The unit's absence forecast from its stored history: `days` days from `from` (default
- * today), the calibrated mean, median and 80 % interval per day, the last 12 weeks of actual
- * absence, the split by the staffing plan's shifts, and warnings on the data. Runs in a worker.
+ * The unit's stored sickness history before `from` as forecast spells, with its first day and
+ * span; ForecastUnavailableError when there is none or too little (under 8 weeks).
  */
-export async function unitForecast(
-  ctx: ServerContext,
-  runner: ForecastRunner,
-  unit: Unit,
-  q: { from?: LocalDate; days?: number; today?: LocalDate },
-): Promise<UnitForecastResponse> {
-  const today = q.today ?? todayInOslo();
-  const from = q.from ?? today;
-  const days = q.days ?? 28;
+export async function historySpells(ctx: ServerContext, unit: Unit, from: LocalDate) {
   const last = addDays(from, -1);
   const stored = await ctx.repos.absences.listHistory({ unitIds: [unit.id], to: last });
   if (stored.length === 0)
@@ -323,6 +314,25 @@ export async function unitForecast(
     throw new ForecastUnavailableError(
       `for kort fraværshistorikk: den begynner ${start}, ${span} dager før ${from}; prognosen trenger minst ${MIN_HISTORY_DAYS} dager (8 uker), helst flere år / too little absence history: it starts ${start}, ${span} days before ${from}; the forecast needs at least ${MIN_HISTORY_DAYS} days (8 weeks), preferably several years`,
     );
+  return { stored, spells, start, span };
+}
+
+/**
+ * The unit's absence forecast from its stored history: `days` days from `from` (default
+ * today), the calibrated mean, median and 80 % interval per day, the last 12 weeks of actual
+ * absence, the split by the staffing plan's shifts, and warnings on the data. Runs in a worker.
+ */
+export async function unitForecast(
+  ctx: ServerContext,
+  runner: ForecastRunner,
+  unit: Unit,
+  q: { from?: LocalDate; days?: number; today?: LocalDate },
+): Promise<UnitForecastResponse> {
+  const today = q.today ?? todayInOslo();
+  const from = q.from ?? today;
+  const days = q.days ?? 28;
+  const last = addDays(from, -1);
+  const { stored, spells, start, span } = await historySpells(ctx, unit, from);
   const home = (await ctx.repos.employees.listByUnit(unit.id)).length;
   const staff = home > 0 ? Math.max(home, estimateStaff(spells, unit.id, from)) : undefined;
   const plan = pickPlan(await ctx.repos.plans.listPlans(unit.id), from);

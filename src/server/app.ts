@@ -26,6 +26,7 @@ import { riskRoutes } from './routes/risk.js';
 import { unitRoutes } from './routes/units.js';
 import { workflowRoutes } from './routes/workflow.js';
 import { coverRoutes } from './routes/cover.js';
+import { predictionShiftRoutes } from './routes/predictionShifts.js';
 import { serveWeb } from './static.js';
 
 export type { AppEnv } from './env.js';
@@ -127,6 +128,7 @@ export function createBemanna(deps: AppDeps): Bemanna {
   meRoutes(ctx);
   absenceRoutes(ctx);
   coverRoutes(ctx);
+  predictionShiftRoutes(ctx);
 
   api.publicRoute({ method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This document (OpenAPI 3.1)' }, (c) => c.json(api.openApi(version)));
 

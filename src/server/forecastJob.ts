@@ -8,12 +8,16 @@ import type { Demand } from '../core/model/plan.js';
 import type { AbsenceSpell } from '../forecast/history.js';
 import { plannedCells, splitByShift } from '../forecast/shifts.js';
 import { forecastAbsence, ForecastInputError, type UnitForecastRequest } from '../forecast/unitForecast.js';
+import type { NewsvendorCosts, SizingResult } from '../forecast/newsvendor.js';
+import { recommendPredictionShifts } from '../forecast/predictionShifts.js';
 
 export interface ForecastJob {
   spells: AbsenceSpell[];
   request: UnitForecastRequest;
   /** The staffing plan to split the forecast by (its weekday lines apply to every date). */
   demand?: Demand[];
+  /** Size prediction shifts for this staffing plan with the newsvendor rule (on the calibrated forecast). */
+  prediction?: { demand: Demand[]; employed: number; costs: NewsvendorCosts; pooling: 'slot' | 'day' };
 }
 
 export interface ForecastDay {
@@ -45,6 +49,7 @@ export interface ForecastJobResult {
   historyEnd: string;
   spellsUsed: number;
   calibrationOrigins: number;
+  prediction?: SizingResult;
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -60,7 +65,11 @@ export function runForecastJob(job: ForecastJob): ForecastJobResult {
       for (const s of splitByShift(d.dist, plannedCells(job.demand, d.date), staff))
         byShift.push({ date: d.date, shift: s.shift, competence: s.competence, planned: s.planned, mean: r2(s.mean) });
   }
+  const prediction = job.prediction
+    ? recommendPredictionShifts({ days: r.days, demand: job.prediction.demand, employed: job.prediction.employed, costs: job.prediction.costs, pooling: job.prediction.pooling, calibrator: r.calibrator })
+    : undefined;
   return {
+    ...(prediction ? { prediction } : {}),
     rows,
     byShift,
     staff,

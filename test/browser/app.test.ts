@@ -346,4 +346,48 @@ describe('web app in Chromium', { timeout: 300_000 }, () => {
     await emp.waitForSelector('[data-testid=my-absences] li');
     await shot(emp, '14-employee-report-absence');
   });
+
+  test('the day of absence on the published plan: proposals in order, one confirm, planned vs actual; then prediction shifts for a new draft', async () => {
+    const page = await signIn('leder@solsiden');
+    page.on('dialog', (d) => void d.accept());
+    await openPlan(page);
+    await page.waitForSelector('[data-testid=cover-panel]');
+    // Someone with a day shift in the plan is away that day (welfare leave at short notice).
+    const pick = (await page.evaluate(`(async () => {
+      const plan = await (await fetch('/api/plans/${planId}')).json();
+      const a = plan.assignments.find((x) => x.shift === 'D' && x.date >= '2027-01-11');
+      return { employee: a.employee, date: a.date };
+    })()`)) as { employee: string; date: string };
+    await page.selectOption('[data-testid=cover-employee]', pick.employee);
+    await page.fill('[data-testid=cover-from]', pick.date);
+    await page.fill('[data-testid=cover-to]', pick.date);
+    await page.selectOption('[data-testid=cover-kind]', 'leave');
+    await page.click('[data-testid=cover-propose]');
+    await page.waitForSelector('[data-testid=cover-proposals] .cover-candidate');
+    const kinds = await page.locator('[data-testid=cover-proposals] .cover-kind').allTextContents();
+    assert.equal(kinds.at(-1), 'Vikar', 'a substitute is the last resort');
+    await page.locator('[data-testid=cover-proposals]').scrollIntoViewIfNeeded();
+    await shot(page, '15-leader-cover-proposals');
+    await page.click('[data-testid=cover-confirm]');
+    await waitFor(page, '[data-testid=cover-done]', (t) => /versjon/.test(t));
+    await page.waitForSelector('[data-testid=cover-actuals] tbody tr');
+    assert.ok(!(await page.evaluate(`(async () => {
+      const plan = await (await fetch('/api/plans/${planId}')).json();
+      return plan.assignments.some((x) => x.employee === '${pick.employee}' && x.date === '${pick.date}');
+    })()`)), 'the absent person no longer has the shift');
+    await page.locator('[data-testid=cover-actuals]').scrollIntoViewIfNeeded();
+    await shot(page, '16-leader-cover-actuals');
+
+    // Back to draft: the prediction shifts for the period, from the forecast and the newsvendor rule.
+    await page.click('[data-testid=to-draft]');
+    await waitFor(page, '[data-testid=plan-status]', (t) => /Utkast/.test(t));
+    await page.click('[data-testid=prediction-panel] summary');
+    await page.click('[data-testid=prediction-compute]');
+    await page.waitForSelector('[data-testid=prediction-advice]', { timeout: 120_000 });
+    assert.match((await page.textContent('[data-testid=prediction-advice]')) ?? '', /prediksjonsvakter/);
+    await page.click('[data-testid=prediction-apply]');
+    await waitFor(page, '[data-testid=prediction-advice]', (t) => /Lagt inn som versjon/.test(t), 60_000);
+    await page.locator('[data-testid=prediction-panel]').scrollIntoViewIfNeeded();
+    await shot(page, '17-leader-prediction-shifts');
+  });
 });

@@ -269,7 +269,7 @@ export function CoverPanel({ planId, version, employees, onChanged }: { planId: 
                     <input type="radio" name={key} checked={(choice[key] ?? null) === (c.employee ?? '')} onChange={() => setChoice({ ...choice, [key]: c.employee ?? '' })} data-testid={`cover-choice-${i}`} />
                     <span className={`cover-kind ${c.kind}`}>{T.cover[c.kind]}</span> <strong>{c.name}</strong>
                     {c.had && <span className="chip cat-prediction">{c.had}</span>}{' '}
-                    <span className={c.competenceMatch ? 'ok' : 'warn'}>{c.competenceMatch ? T.match : T.mismatch}</span>
+                    {c.kind !== 'substitute' && <span className={c.competenceMatch ? 'ok' : 'warn'}>{c.competenceMatch ? T.match : T.mismatch}</span>}
                     {c.hoursAfter !== null && (
                       <span className="muted small">
                         {' '}

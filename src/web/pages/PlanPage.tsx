@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, get, type Assignment, type GridView, type Job, type PlanPage as PageData, type Session } from '../api';
 import { AuditPanel } from '../components/AuditPanel';
 import { CoverPanel } from '../components/CoverPanel';
+import { PredictionShiftPanel } from '../components/PredictionShiftPanel';
 import { GeneratePanel } from '../components/GeneratePanel';
 import { HearingPanel } from '../components/HearingPanel';
 import { RiskPanel } from '../components/RiskPanel';
@@ -346,6 +347,9 @@ export function PlanPage({ planId, session }: { planId: string; session: Session
       <Legend view={view} />
 
       {page.view.access !== 'published' && <ViolationList view={view} />}
+      {can('absence.forecast') && can('plan.edit') && page.view.access === 'full' && status === 'draft' && (
+        <PredictionShiftPanel planId={planId} version={page.plan.version} editable={!dirty} onChanged={load} />
+      )}
       {can('absence.manage') && page.view.access === 'full' && status !== 'draft' && <CoverPanel planId={planId} version={page.plan.version} employees={view.employees} onChanged={load} />}
       {can('wishes.manage') && page.view.access === 'full' && <WishRoundPanel planId={planId} status={status} round={page.wishRound} onChanged={load} />}
       {can('hearing.comment') && page.view.access !== 'published' && <RiskPanel planId={planId} version={page.plan.version} status={status} />}
