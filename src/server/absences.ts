@@ -332,7 +332,7 @@ export async function unitForecast(
   const from = q.from ?? today;
   const days = q.days ?? 28;
   const last = addDays(from, -1);
-  const { stored, spells, start, span } = await historySpells(ctx, unit, from);
+  const { stored, spells, span } = await historySpells(ctx, unit, from);
   const home = (await ctx.repos.employees.listByUnit(unit.id)).length;
   const staff = home > 0 ? Math.max(home, estimateStaff(spells, unit.id, from)) : undefined;
   const plan = pickPlan(await ctx.repos.plans.listPlans(unit.id), from);
