@@ -353,9 +353,12 @@ describe('web app in Chromium', { timeout: 300_000 }, () => {
     await openPlan(page);
     await page.waitForSelector('[data-testid=cover-panel]');
     // Someone with a day shift in the plan is away that day (welfare leave at short notice).
+    // The demo employee's own shift, so that they see the change on their phone afterwards.
+    const emp = await signIn('ansatt@solsiden', { width: 390, height: 844 });
+    const me = (await emp.evaluate(`(async () => (await (await fetch('/api/session')).json()).user.employeeId)()`)) as string;
     const pick = (await page.evaluate(`(async () => {
       const plan = await (await fetch('/api/plans/${planId}')).json();
-      const a = plan.assignments.find((x) => x.shift === 'D' && x.date >= '2027-01-11');
+      const a = plan.assignments.find((x) => x.employee === '${me}' && x.date >= '2027-01-11') ?? plan.assignments.find((x) => x.date >= '2027-01-11');
       return { employee: a.employee, date: a.date };
     })()`)) as { employee: string; date: string };
     await page.selectOption('[data-testid=cover-employee]', pick.employee);
@@ -377,6 +380,12 @@ describe('web app in Chromium', { timeout: 300_000 }, () => {
     })()`)), 'the absent person no longer has the shift');
     await page.locator('[data-testid=cover-actuals]').scrollIntoViewIfNeeded();
     await shot(page, '16-leader-cover-actuals');
+    if (pick.employee === me) {
+      await emp.goto(url);
+      await emp.click('nav >> text=Min turnus');
+      await waitFor(emp, '[data-testid=notices]', (t) => /Fraværet ditt er registrert/.test(t));
+      await shot(emp, '16b-employee-notice');
+    }
 
     // Back to draft: the prediction shifts for the period, from the forecast and the newsvendor rule.
     await page.click('[data-testid=to-draft]');

@@ -82,6 +82,9 @@ const ActualSchema = z.object({
 });
 const NoticeSchema = z.object({ id: z.number(), planId: z.string().nullable(), messageNb: z.string(), messageEn: z.string(), createdAt: z.string(), readAt: z.string().nullable() });
 
+/** 14.01.2027 */
+const nbDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
 function checkAbsenceInPlan(plan: Plan, a: { employee: string; from: string; to: string }): void {
   const problems: Array<{ path: string; message: string }> = [];
   if (!plan.employees.some((e) => e.id === a.employee)) problems.push({ path: 'body.employee', message: `«${a.employee}» er ikke med i planen / is not in the plan` });
@@ -230,11 +233,15 @@ export function coverRoutes(ctx: ServerContext): void {
           if (!a.actualEmployee) continue;
           const fromPd = a.usedPrediction ? ` (i stedet for prediksjonsvakt ${a.usedPrediction})` : '';
           const fromPdEn = a.usedPrediction ? ` (instead of prediction shift ${a.usedPrediction})` : '';
-          await repo.notify(a.actualEmployee, auth.plan.id, `Du har fått vakt ${a.shift} ${a.date}${fromPd}.`, `You have been given shift ${a.shift} on ${a.date}${fromPdEn}.`);
+          await repo.notify(a.actualEmployee, auth.plan.id, `Du har fått vakt ${a.shift} ${nbDate(a.date)}${fromPd}.`, `You have been given shift ${a.shift} on ${a.date}${fromPdEn}.`);
         }
-        const lost = needs.map((n) => `${n.shift} ${n.date}`).join(', ');
-        if (lost)
-          await repo.notify(body.absence.employee, auth.plan.id, `Fraværet ditt er registrert. Vaktene dine er dekket: ${lost}.`, `Your absence is registered. Your shifts are covered: ${lost}.`);
+        if (needs.length)
+          await repo.notify(
+            body.absence.employee,
+            auth.plan.id,
+            `Fraværet ditt er registrert. Vaktene dine er dekket: ${needs.map((n) => `${n.shift} ${nbDate(n.date)}`).join(', ')}.`,
+            `Your absence is registered. Your shifts are covered: ${needs.map((n) => `${n.shift} ${n.date}`).join(', ')}.`,
+          );
       });
       return c.json({ planVersion: saved.version, actuals: actuals.map(({ usedPrediction: _u, ...a }) => a) });
     },

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { get, type MyRota } from '../api';
 import { absenceLabel, addDaysIso, fmtDate, fmtLongDate, isoWeekOf, monthName, useI18n, wdShort, weekdayOf } from '../i18n';
 import { Link } from '../router';
+import { Notices } from '../components/Notices';
 
 type ByDate = Map<string, { shift?: MyRota['shifts'][number]; absence?: string; wishes: MyRota['wishes']; red?: boolean; holiday?: string | null }>;
 
@@ -51,6 +52,7 @@ export function MyRotaPage() {
           </button>
         </div>
       </div>
+      <Notices />
       {rota.shifts.length === 0 && rota.absences.length === 0 ? (
         <p className="notice">{t('noShifts')}</p>
       ) : (
