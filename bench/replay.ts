@@ -42,7 +42,9 @@ if (!unit) {
   console.error(`unknown unit ${values.unit}; units: ${ds.units.map((u) => u.id).join(', ')}`);
   process.exit(2);
 }
-const plan = unit.plan;
+// A year is planned as an annual rota (årsturnus): the engine places each person's vacation
+// (5 weeks, 3 in the summer, lengthened to the full working-day entitlement).
+const plan = weeks === 52 ? { ...unit.plan, planningForm: 'annual' as const, absences: unit.plan.absences.filter((a) => a.kind !== 'vacation') } : unit.plan;
 const days = weeks * 7;
 const costs = { unusedCost: Number(values['unused-cost']), shortNoticeCost: Number(values['short-notice-cost']) };
 
