@@ -15,6 +15,8 @@ export interface UnitForecastRequest {
   days: number;
   /** Persons employed in the unit; default: distinct employees with any absence record in the unit in the last 365 days. */
   staff?: number;
+  /** First observed day per unit (default: the unit's first record). */
+  unitHistoryStart?: Record<string, LocalDate>;
   model?: Partial<AbsenceModelOptions>;
   /** Calibration backtest: origins every `calibrationStepDays` over the last `calibrationDays` (defaults 14 and 364). */
   calibrationDays?: number;
@@ -44,6 +46,10 @@ export interface UnitForecastResult {
   calibrationOrigins: number;
   /** The unit's headcount was estimated from the records (no `staff` given). */
   staffEstimated: boolean;
+  /** Days of the unit's own history before the first forecast day (the rest comes from the pooled units). */
+  ownHistoryDays: number;
+  /** The other units the model pools with (partial pooling of the unit intercepts). */
+  pooledWith: string[];
 }
 
 export class ForecastInputError extends Error {}
@@ -67,19 +73,29 @@ export function forecastAbsence(spells: readonly AbsenceSpell[], req: UnitForeca
   if (!Number.isInteger(req.days) || req.days < 1 || req.days > 366) throw new ForecastInputError(`--days: must be a whole number 1–366, got ${req.days}`);
   const F = toEpochDay(req.from);
   const past = spells.filter((s) => toEpochDay(s.from) < F);
-  if (!spells.some((s) => s.unit === req.unit)) {
+  // A unit with no records of its own is forecast from the pooled model when its headcount is given.
+  if (!spells.some((s) => s.unit === req.unit) && (req.staff === undefined || !past.length)) {
     const units = [...new Set(spells.map((s) => s.unit))].sort();
     throw new ForecastInputError(`--unit: no records for unit "${req.unit}" (units in the file: ${units.slice(0, 20).join(', ')}${units.length > 20 ? ', …' : ''})`);
   }
-  if (!past.some((s) => s.unit === req.unit)) throw new ForecastInputError(`--unit: unit "${req.unit}" has no absence records before ${req.from}`);
+  if (!past.some((s) => s.unit === req.unit) && req.staff === undefined) throw new ForecastInputError(`--unit: unit "${req.unit}" has no absence records before ${req.from}`);
   const start = past.reduce((m, s) => (s.from < m ? s.from : m), past[0].from);
   const end = fromEpochDay(F - 1);
   if (F - toEpochDay(start) < MIN_HISTORY_DAYS) throw new ForecastInputError(`the history before ${req.from} starts ${start}: at least ${MIN_HISTORY_DAYS} days are needed`);
-  const units = [...new Set(past.map((s) => s.unit))].sort();
+  const units = [...new Set([...past.map((s) => s.unit), req.unit])].sort();
   const staff: Record<string, number> = {};
   for (const u of units) staff[u] = u === req.unit && req.staff !== undefined ? req.staff : estimateStaff(past, u, req.from);
   if (req.staff !== undefined && !(req.staff >= 1)) throw new ForecastInputError(`--staff: must be at least 1, got ${req.staff}`);
-  const history = prepareHistory({ spells: past, start, end, employed: (u) => staff[u] ?? 0, units });
+  // Each unit is observed from its first record on (or the day given): before it, a unit whose
+  // history starts later is not "absence-free", it is unobserved (no exposure).
+  const observed: Record<string, number> = {};
+  for (const u of units) {
+    const given = req.unitHistoryStart?.[u];
+    const first = past.filter((s) => s.unit === u).reduce((m, s) => Math.min(m, toEpochDay(s.from)), F);
+    observed[u] = given !== undefined && isLocalDate(given) ? toEpochDay(given) : first;
+  }
+  const history = prepareHistory({ spells: past, start, end, employed: (u, d) => (d < (observed[u] ?? F) ? 0 : (staff[u] ?? 0)), units });
+  const ownHistoryDays = Math.max(0, F - (observed[req.unit] ?? F));
 
   // Calibration: rolling-origin backtest on the same history.
   const calH = Math.min(req.days, MAX_CALIBRATION_HORIZON);
@@ -118,5 +134,7 @@ export function forecastAbsence(spells: readonly AbsenceSpell[], req: UnitForeca
     spellsUsed: past.filter((s) => s.type !== 'leave').length,
     calibrationOrigins: origins.length,
     staffEstimated: req.staff === undefined,
+    ownHistoryDays,
+    pooledWith: units.filter((u) => u !== req.unit),
   };
 }

@@ -300,21 +300,27 @@ function pickPlan(plans: PlanSummary[], from: LocalDate): PlanSummary | null {
  */
 export async function historySpells(ctx: ServerContext, unit: Unit, from: LocalDate) {
   const last = addDays(from, -1);
-  const stored = await ctx.repos.absences.listHistory({ unitIds: [unit.id], to: last });
-  if (stored.length === 0)
+  // The organisation's units: a unit with little history of its own is forecast from the pooled
+  // model (partial pooling of the unit intercepts, FORECASTING.md § 2.6), with a warning.
+  const unitIds = (await ctx.repos.organisations.listUnits(unit.organisationId)).map((u) => u.id);
+  const stored = await ctx.repos.absences.listHistory({ unitIds: unitIds.length ? unitIds : [unit.id], to: last });
+  const sick = stored.filter((a) => (HISTORY_KINDS as readonly string[]).includes(a.kind) && a.unitId !== null);
+  const spells: AbsenceSpell[] = sick.map((a) => ({ employee: a.employee, unit: a.unitId!, from: a.from, to: a.to, type: a.kind as AbsenceSpell['type'] }));
+  const own = spells.filter((s) => s.unit === unit.id);
+  const first = (list: AbsenceSpell[]) => list.reduce((m, s) => (s.from < m ? s.from : m), list[0]?.from ?? from);
+  const start = first(own);
+  const span = own.length ? daysBetween(start, from) : 0;
+  const pooledSpan = spells.length ? daysBetween(first(spells), from) : 0;
+  if (spells.length === 0)
     throw new ForecastUnavailableError(
       `enheten har ingen registrert fraværshistorikk før ${from}; importer historikken (CSV eller Excel) først / the unit has no absence history before ${from}; import the history (CSV or Excel) first`,
     );
-  const spells: AbsenceSpell[] = stored
-    .filter((a) => (HISTORY_KINDS as readonly string[]).includes(a.kind))
-    .map((a) => ({ employee: a.employee, unit: unit.id, from: a.from, to: a.to, type: a.kind as AbsenceSpell['type'] }));
-  const start = spells.reduce((m, s) => (s.from < m ? s.from : m), spells[0]?.from ?? from);
-  const span = daysBetween(start, from);
-  if (spells.length === 0 || span < MIN_HISTORY_DAYS)
+  if (pooledSpan < MIN_HISTORY_DAYS)
     throw new ForecastUnavailableError(
-      `for kort fraværshistorikk: den begynner ${start}, ${span} dager før ${from}; prognosen trenger minst ${MIN_HISTORY_DAYS} dager (8 uker), helst flere år / too little absence history: it starts ${start}, ${span} days before ${from}; the forecast needs at least ${MIN_HISTORY_DAYS} days (8 weeks), preferably several years`,
+      `for kort fraværshistorikk: den begynner ${first(spells)}, ${pooledSpan} dager før ${from}; prognosen trenger minst ${MIN_HISTORY_DAYS} dager (8 uker), helst flere år / too little absence history: it starts ${first(spells)}, ${pooledSpan} days before ${from}; the forecast needs at least ${MIN_HISTORY_DAYS} days (8 weeks), preferably several years`,
     );
-  return { stored, spells, start, span };
+  const pooled = span < 365 && spells.length > own.length;
+  return { stored, spells, start, span, pooled };
 }
 
 /**
@@ -332,7 +338,7 @@ export async function unitForecast(
   const from = q.from ?? today;
   const days = q.days ?? 28;
   const last = addDays(from, -1);
-  const { stored, spells, span } = await historySpells(ctx, unit, from);
+  const { stored, spells, span, pooled } = await historySpells(ctx, unit, from);
   const home = (await ctx.repos.employees.listByUnit(unit.id)).length;
   const staff = home > 0 ? Math.max(home, estimateStaff(spells, unit.id, from)) : undefined;
   const plan = pickPlan(await ctx.repos.plans.listPlans(unit.id), from);
@@ -351,6 +357,10 @@ export async function unitForecast(
   }
 
   const warnings: string[] = [];
+  if (pooled)
+    warnings.push(
+      `enheten har bare ${span} dager egen historikk; prognosen lener seg på de andre enhetene i kommunen (samlet modell) / the unit has only ${span} days of its own history; the forecast leans on the other units of the organisation (pooled model)`,
+    );
   if (span < 365)
     warnings.push(
       `historikken dekker bare ${span} dager; årstidsmønsteret er usikkert før den dekker minst ett år / the history covers only ${span} days; the seasonal pattern is uncertain until it covers at least a year`,

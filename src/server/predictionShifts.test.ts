@@ -5,6 +5,7 @@ import { migrate } from '../db/migrate.js';
 import { seedDemo } from '../db/seed.js';
 import { UserRepository } from '../db/userRepository.js';
 import { generateDemo } from '../demo/index.js';
+import { createRepositories } from '../db/sqlRepositories.js';
 import { createBemanna, type Bemanna } from './app.js';
 import { hashPassword } from './auth/password.js';
 import { login, PASSWORD, type TestClient } from './testing.js';
@@ -82,6 +83,22 @@ describe('prediction shifts for a demo plan: newsvendor on the forecast, put int
     assert.equal(stale.status, 409);
     const audit = await db.query<{ action: string }>(`select action from audit_log where action = 'plan.predictionShifts'`);
     assert.equal(audit.rows.length, 1);
+  });
+
+  test('a new unit with only weeks of history is forecast from the pooled model, with a warning', { timeout: 120_000 }, async () => {
+    const repos = createRepositories(db);
+    await repos.organisations.createUnit({ id: 'ny-enhet', organisationId: 'fjordvik', name: 'Ny enhet', kind: 'bofellesskap' });
+    const base = generateDemo().units[0].plan;
+    const plan = { ...base, unit: 'Ny enhet', employees: [0, 1, 2].map((i) => ({ id: `ny-${i}`, name: `Ny ${i}`, competence: 'helsefagarbeider', positionPercent: 80 })), demand: [], absences: [], wishes: [], assignments: [] };
+    await repos.plans.savePlan('ny-enhet', plan, { name: 'Ny plan' });
+    await repos.absences.addHistory([{ employee: 'ny-0', unit: 'ny-enhet', from: '2026-10-12', to: '2026-10-13', kind: 'self_certified' }], { source: 'registered' });
+    await new UserRepository(db).create({ organisationId: 'fjordvik', username: 'leder-ny', displayName: 'Leder ny', passwordHash: await hashPassword(PASSWORD), roles: [{ role: 'leader', unitId: 'ny-enhet' }] });
+    const ny = await login(bem.app, 'leder-ny');
+    const r = await ny.json<{ rows: Array<{ mean: number }>; warnings: string[] }>('GET', '/api/units/ny-enhet/forecast?from=2026-11-02&days=14');
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.rows.length, 14);
+    assert.ok(r.body.rows.every((x) => x.mean > 0 && x.mean < 3), 'three people: a small, non-zero expectation');
+    assert.ok(r.body.warnings.some((w) => w.includes('pooled model')), JSON.stringify(r.body.warnings));
   });
 
   test('employees may not size prediction shifts', async () => {

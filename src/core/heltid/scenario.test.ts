@@ -314,7 +314,7 @@ test('position sizes: sum to the hours, as many 100 % as possible, none below th
       },
     ),
     // The example: hours exactly filling H − 1 positions once gave the last person 0 %.
-    { numRuns: 300, examples: [[9, 268.8, 0, 33.6]] },
+    { numRuns: 300, examples: [[9, 268.8, 0, 33.6], [3, 75.000000001, 0, 37.5]] },
   );
 });
 

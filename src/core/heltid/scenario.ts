@@ -193,7 +193,7 @@ export function positionSizes(hoursPerWeek: number, headcount: number, weekendHo
   let full = Math.floor((hoursPerWeek - headcount * wMin) / (norm - wMin) + EPS);
   full = Math.max(0, Math.min(headcount - 1, full));
   // Nobody gets an empty position: with the hours exactly filling `full` positions, one fewer.
-  while (full > 0 && (hoursPerWeek - full * norm) / (headcount - full) <= EPS) full--;
+  while (full > 0 && round((((hoursPerWeek - full * norm) / (headcount - full)) / norm) * 100, 2) <= 0) full--;
   const rest = (hoursPerWeek - full * norm) / (headcount - full);
   const restPct = round((rest / norm) * 100, 2);
   return [...Array.from({ length: full }, () => 100), ...Array.from({ length: headcount - full }, () => restPct)];

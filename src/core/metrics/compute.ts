@@ -159,6 +159,7 @@ export function planUnitId(input: MetricsInput, plan: Plan): string | null {
 
 interface PlanSlice {
   plan: Plan;
+  unitId: string;
   ctx: EvalContext;
   rows: Int16Array[];
   /** Day indices of the plan inside the window. */
@@ -190,7 +191,7 @@ function plansInWindow(input: MetricsInput, unitIds: Set<string>, from: LocalDat
         );
     byUnit.set(unit, [...(byUnit.get(unit) ?? []), plan]);
     const { ctx, rows } = compiled(plan);
-    out.push({ plan, ctx, rows, d0: toEpochDay(a) - ctx.startEpoch, d1: toEpochDay(b) - ctx.startEpoch });
+    out.push({ plan, unitId: unit, ctx, rows, d0: toEpochDay(a) - ctx.startEpoch, d1: toEpochDay(b) - ctx.startEpoch });
   }
   return out;
 }
@@ -534,6 +535,17 @@ export function metricsAsOf(input: MetricsInput, date: LocalDate, scope: Scope, 
     warnings.push(msg('employeeUnit', `Ansatte registrert på ukjent enhet «${u}» er utelatt`, `Employees registered on the unknown unit "${u}" are left out`));
 
   const slices = plansInWindow(input, s.unitIds, window.from, window.to, warnings);
+  // Rota figures scaled from a small part of the window are noisy: say so.
+  const planUnits = new Set(slices.map((x) => x.unitId));
+  const planDays = slices.reduce((n, x) => n + x.d1 - x.d0 + 1, 0);
+  if (slices.length > 0 && planDays < 0.5 * planUnits.size * window.days)
+    warnings.push(
+      msg(
+        'shortPlanCoverage',
+        `Vaktplanene dekker bare ${planDays} av ${planUnits.size * window.days} enhetsdager i perioden ${window.from}–${window.to}: helgetimene per år er skalert opp fra dem`,
+        `The rota plans cover only ${planDays} of ${planUnits.size * window.days} unit-days of the window ${window.from}–${window.to}: the weekend hours per year are scaled up from them`,
+      ),
+    );
   const planned = planFigures(slices);
   const { staffing, prediction } = staffingFigures(input, s.unitIds, window.from, window.to, planned.predictionPlanned);
   if (prediction.used.value !== null && prediction.planned.value !== null && prediction.used.value > prediction.planned.value)
