@@ -26,6 +26,11 @@ describe('the day of absence: cover proposals, one-action confirm, planned vs ac
     const kinds = need.candidates.map((c) => c.kind);
     assert.equal(kinds.at(-1), 'substitute');
     assert.ok(need.candidates.some((c) => c.kind === 'own' && c.employee === 'a-e3'));
+    // The pool: unit B's staff who are free in their own rota from the day before to the day after.
+    assert.ok(need.candidates.some((c) => c.kind === 'pool' && c.employee === 'b-e3'), JSON.stringify(need.candidates));
+    assert.ok(!need.candidates.some((c) => c.employee === 'b-e1'), 'b-e1 works L in unit B that day');
+    const order = ['prediction', 'own', 'pool', 'substitute'];
+    assert.deepEqual([...kinds].sort((x, y) => order.indexOf(x) - order.indexOf(y)), kinds, 'prediction → own → pool → substitute');
     assert.ok(need.candidates.every((c) => c.safe));
     assert.ok(!need.candidates.some((c) => c.employee === 'a-e1'), 'never the absent person');
     const plan = await leader.json<{ assignments: Array<{ employee: string; date: string }> }>('GET', `/api/plans/${w.planA}`);
@@ -82,5 +87,24 @@ describe('the day of absence: cover proposals, one-action confirm, planned vs ac
 
     const stale = await leader.send('POST', `/api/plans/${w.planA}/cover`, { baseVersion, absence: { ...absence, from: '2027-03-01', to: '2027-03-01' }, choices: [] });
     assert.equal(stale.status, 409);
+  });
+
+  test('a pool employee from another unit who takes the shift joins the plan with their home unit kept', async () => {
+    const page = await leader.json<{ plan: { version: number } }>('GET', `/api/plans/${w.planA}/page`);
+    const absence2 = { employee: 'a-e2', from: '2027-03-03', to: '2027-03-03', kind: 'leave' as const };
+    const prop = await leader.json<{ needs: Need[] }>('POST', `/api/plans/${w.planA}/cover/proposals`, absence2);
+    assert.ok(prop.body.needs[0].candidates.some((c) => c.kind === 'pool' && c.employee === 'b-e3'));
+    const ok = await leader.json<{ actuals: Array<{ actualEmployee: string; coverKind: string }> }>('POST', `/api/plans/${w.planA}/cover`, {
+      baseVersion: page.body.plan.version,
+      absence: absence2,
+      choices: [{ date: '2027-03-03', shift: 'D', employee: 'b-e3' }],
+    });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.deepEqual(ok.body.actuals.map((a) => [a.actualEmployee, a.coverKind]), [['b-e3', 'pool']]);
+    const plan = await leader.json<{ employees: Array<{ id: string; homeUnit?: string }>; assignments: Array<{ employee: string; date: string; shift: string }> }>('GET', `/api/plans/${w.planA}`);
+    assert.equal(plan.body.employees.find((e) => e.id === 'b-e3')?.homeUnit, 'annen-enhet');
+    assert.ok(plan.body.assignments.some((a) => a.employee === 'b-e3' && a.date === '2027-03-03' && a.shift === 'D'));
+    const home = await w.db.query<{ unit_id: string }>(`select unit_id from employees where id = 'b-e3'`);
+    assert.equal(home.rows[0].unit_id, 'annen-enhet');
   });
 });

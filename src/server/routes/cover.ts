@@ -8,6 +8,8 @@
 import { z } from 'zod';
 import type { Plan } from '../../core/model/plan.js';
 import { LocalDateSchema, IdSchema } from '../../core/model/primitives.js';
+import { addDays } from '../../core/time/localDate.js';
+import type { Unit } from '../../db/repositories.js';
 import { confirmCoverForPlan, CoverConflictError, proposeCoverForPlan, type CoverNeed } from '../../engine/cover.js';
 import { CoverRepository, COVER_KINDS } from '../../db/coverRepository.js';
 import { NotFoundError, ValidationError } from '../../db/errors.js';
@@ -92,6 +94,38 @@ function checkAbsenceInPlan(plan: Plan, a: { employee: string; from: string; to:
   if (problems.length) throw new ValidationError('ugyldig fravær / invalid absence', problems);
 }
 
+/**
+ * The shared pool (ressurspool): employees of the organisation's other units who are free in
+ * their own unit's rota from the day before the absence to the day after (so the rest rules
+ * hold across both rotas), added to a copy of the plan with their home unit. The same rule
+ * catalogue then decides whether each can take the shift.
+ */
+async function withPool(ctx: ServerContext, unit: Unit, plan: Plan, from: string, to: string): Promise<{ plan: Plan; pool: Set<string> }> {
+  const lo = addDays(from < plan.start ? plan.start : from, -1);
+  const hi = addDays(to > plan.end ? plan.end : to, 1);
+  const inPlan = new Set(plan.employees.map((e) => e.id));
+  const pool: Plan['employees'] = [];
+  for (const other of await ctx.repos.organisations.listUnits(unit.organisationId)) {
+    if (other.id === unit.id) continue;
+    const busy = new Set<string>();
+    for (const summary of await ctx.repos.plans.listPlans(other.id)) {
+      if (summary.end < lo || summary.start > hi) continue;
+      const p = await ctx.repos.plans.loadPlan(summary.id);
+      if (!p) continue;
+      for (const a of p.assignments) if (a.date >= lo && a.date <= hi) busy.add(a.employee);
+      for (const a of p.absences) if (a.to >= lo && a.from <= hi) busy.add(a.employee);
+    }
+    const history = await ctx.repos.absences.listHistory({ unitIds: [other.id], from: lo, to: hi });
+    for (const a of history) busy.add(a.employee);
+    for (const e of await ctx.repos.employees.listByUnit(other.id)) {
+      if (inPlan.has(e.id) || busy.has(e.id)) continue;
+      const { unitId, ...input } = e;
+      pool.push({ ...input, homeUnit: unitId });
+    }
+  }
+  return { plan: { ...plan, employees: [...plan.employees, ...pool] }, pool: new Set(pool.map((e) => e.id)) };
+}
+
 /** Cover needs with employee names for the leader. */
 function describeNeeds(plan: Plan, needs: CoverNeed[]) {
   const name = new Map(plan.employees.map((e) => [e.id, e.name]));
@@ -146,8 +180,9 @@ export function coverRoutes(ctx: ServerContext): void {
       const plan = await repos.plans.loadPlan(auth.plan.id);
       if (!plan) throw new NotFoundError('plan', auth.plan.id);
       checkAbsenceInPlan(plan, body);
-      const { needs } = proposeCoverForPlan(plan, body);
-      return c.json({ planVersion: auth.plan.version, needs: describeNeeds(plan, needs) });
+      const pooled = await withPool(ctx, auth.unit, plan, body.from, body.to);
+      const { needs } = proposeCoverForPlan(pooled.plan, body, { poolEmployees: pooled.pool });
+      return c.json({ planVersion: auth.plan.version, needs: describeNeeds(pooled.plan, needs) });
     },
   );
 
@@ -169,7 +204,8 @@ export function coverRoutes(ctx: ServerContext): void {
       if (!plan) throw new NotFoundError('plan', auth.plan.id);
       checkAbsenceInPlan(plan, body.absence);
       // Every choice must be one of the proposed, rule-safe candidates for a lost shift.
-      const { needs } = proposeCoverForPlan(plan, body.absence);
+      const pooled = await withPool(ctx, auth.unit, plan, body.absence.from, body.absence.to);
+      const { needs } = proposeCoverForPlan(pooled.plan, body.absence, { poolEmployees: pooled.pool });
       const problems: Array<{ path: string; message: string }> = [];
       body.choices.forEach((ch, i) => {
         const need = needs.find((n) => n.date === ch.date && n.shift === ch.shift);
@@ -188,7 +224,10 @@ export function coverRoutes(ctx: ServerContext): void {
       // The choices together must keep the rules too (e.g. one colleague on two shifts of a day).
       let next: Plan;
       try {
-        next = confirmCoverForPlan(plan, body.absence, body.choices).plan;
+        // Pool staff who take a shift join the plan (with their home unit); the others do not.
+        const chosen = new Set(body.choices.flatMap((ch) => (ch.employee ? [ch.employee] : [])));
+        const withChosen = { ...pooled.plan, employees: pooled.plan.employees.filter((e) => !pooled.pool.has(e.id) || chosen.has(e.id)) };
+        next = confirmCoverForPlan(withChosen, body.absence, body.choices).plan;
       } catch (e) {
         if (e instanceof CoverConflictError) throw new ValidationError('ugyldig dekning / invalid cover', [{ path: 'body.choices', message: e.message }]);
         throw e;
@@ -201,7 +240,7 @@ export function coverRoutes(ctx: ServerContext): void {
         if (!same) await registerAbsence(ctx, principal, auth.unit, body.absence, { actor: c.get('actor') });
       }
 
-      const comp = new Map(plan.employees.map((e) => [e.id, e.competences?.[0] ?? e.competence ?? null]));
+      const comp = new Map(pooled.plan.employees.map((e) => [e.id, e.competences?.[0] ?? e.competence ?? null]));
       const actuals = needs
         .filter((n) => !n.predictionShiftLost)
         .map((n) => {
