@@ -28,6 +28,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'unused-cost': { type: 'string', default: '0.5' },
     'short-notice-cost': { type: 'string', default: '0.75' },
+    pooling: { type: 'string', default: 'shift' },
     'no-write': { type: 'boolean' },
   },
 });
@@ -52,9 +53,9 @@ console.log(`Unit ${unit.name} (${unit.id}): ${plan.employees.length} employees,
 let t = Date.now();
 const spells = ds.absenceHistory.map((a) => ({ employee: a.employee, unit: a.unit, from: a.from, to: a.to, type: a.kind }));
 const fc = forecastAbsence(spells, { unit: unit.id, from: start, days, staff: plan.employees.length });
-const rec = recommendPredictionShifts({ days: fc.days, demand: plan.demand, employed: plan.employees.length, costs, pooling: 'day', calibrator: fc.calibrator });
+const rec = recommendPredictionShifts({ days: fc.days, demand: plan.demand, employed: plan.employees.length, costs, pooling: values.pooling as 'shift' | 'day' | 'slot', calibrator: fc.calibrator });
 const pp = withPredictionShifts(plan, rec.slots);
-console.log(`forecast + newsvendor (ratio ${rec.ratio.toFixed(2)}): ${pp.shifts} prediction shifts (${pp.hours.toFixed(0)} h), ${pp.positionChanges.length} positions raised, ${((Date.now() - t) / 1000).toFixed(1)} s`);
+console.log(`forecast + newsvendor (ratio ${rec.ratio.toFixed(2)}, pooling ${values.pooling}): ${pp.shifts} prediction shifts (${pp.hours.toFixed(0)} h), ${pp.positionChanges.length} positions raised, ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
 const future = futureAbsences({ weeks, start }, days).filter((a) => a.unit === unit.id);
 console.log(`replayed absence: ${future.length} spells (${future.filter((a) => a.kind !== 'leave').length} sickness)`);
@@ -94,13 +95,13 @@ const table = [
 console.log(`\n${table}\n`);
 
 const date = new Date().toISOString().slice(0, 10);
-const body = `Command: \`npm run bench:replay -- --weeks ${weeks} --seconds ${seconds}\` (${date}). Unit: ${unit.name} (${plan.employees.length} employees), ${plan.start}–${plan.end}.
+const body = `Command: \`npm run bench:replay -- --weeks ${weeks} --seconds ${seconds} --pooling ${values.pooling} --short-notice-cost ${costs.shortNoticeCost} --unused-cost ${costs.unusedCost}\` (${date}). Unit: ${unit.name} (${plan.employees.length} employees), ${plan.start}–${plan.end}.
 Absence: the demo's true process continued past the history (${future.length} spells; the forecast saw only the history before ${start}).
-Prediction shifts: forecast (NB model, calibrated) → newsvendor per pooled day at Cu ${costs.shortNoticeCost} / Co ${costs.unusedCost} (ratio ${rec.ratio.toFixed(2)}) → ${pp.shifts} shifts, ${pp.positionChanges.length} part-time positions raised towards the size their holders asked for → the rota engine (${seconds} s per rota).
+Prediction shifts: forecast (NB model, calibrated) → newsvendor per ${values.pooling === 'shift' ? 'shift and day' : values.pooling === 'day' ? 'pooled day' : 'slot'} at Cu ${costs.shortNoticeCost} / Co ${costs.unusedCost} (ratio ${rec.ratio.toFixed(2)}) → ${pp.shifts} shifts, ${pp.positionChanges.length} part-time positions raised towards the size their holders asked for → the rota engine (${seconds} s per rota).
 Cover each morning: prediction shift of the right competence → own staff (rule-safe, competence, hours, fairness; the leader calls up to 3, each says yes at short notice with p = 0.3) → outside substitute (30 % with the needed competence). Costs in shift wages: extra hours 1, overtime 1.5, substitute at short notice 1.75, with notice 1; an unused prediction shift keeps half its value (v = 0.5).
 
 ${table}`;
 if (!values['no-write']) {
-  writeSection('Replay: a year of absence with and without prediction shifts', body);
+  writeSection(`Replay: ${weeks} weeks of absence with and without prediction shifts (pooling ${values.pooling}, Cu ${costs.shortNoticeCost}, Co ${costs.unusedCost})`, body);
   console.log('written to docs/benchmarks.md');
 }

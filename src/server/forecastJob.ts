@@ -17,7 +17,7 @@ export interface ForecastJob {
   /** The staffing plan to split the forecast by (its weekday lines apply to every date). */
   demand?: Demand[];
   /** Size prediction shifts for this staffing plan with the newsvendor rule (on the calibrated forecast). */
-  prediction?: { demand: Demand[]; employed: number; costs: NewsvendorCosts; pooling: 'slot' | 'day' };
+  prediction?: { demand: Demand[]; employed: number; costs: NewsvendorCosts; pooling: 'slot' | 'shift' | 'day' };
 }
 
 export interface ForecastDay {

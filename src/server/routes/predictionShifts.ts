@@ -22,7 +22,10 @@ const Body = z
   .object({
     unusedCost: z.number().min(0.01).max(10).default(0.5).describe('Co: cost of an unused prediction shift, in shift wages (its wage less its value on the floor)'),
     shortNoticeCost: z.number().min(0.01).max(10).default(0.75).describe('Cu: extra cost of covering an absence at short notice (premium, call round, mismatch), in shift wages'),
-    pooling: z.enum(['day', 'slot']).default('day').describe('day: one pool per day for the whole unit (recommended); slot: each shift and competence alone'),
+    pooling: z
+      .enum(['shift', 'day', 'slot'])
+      .default('shift')
+      .describe('shift: one pool per shift code and day, over the competences (default: the holder steps into an absence on the same shift); day: the whole unit per day (the holder must be able to take any shift); slot: each shift and competence alone'),
     apply: z.boolean().default(false).describe('Put the prediction shifts into the plan (drafts only) as the next version'),
     baseVersion: z.number().int().min(1).optional(),
   })

@@ -29,6 +29,7 @@ const TEXT = {
     co: 'Kostnad ubrukt vakt (Co, i dagsverk)',
     cu: 'Merkostnad kort varsel (Cu, i dagsverk)',
     pooling: 'Samling',
+    shift: 'per vakt (alle kompetanser)',
     day: 'hele enheten per dag',
     slot: 'hver vakt for seg',
     compute: 'Beregn',
@@ -50,6 +51,7 @@ const TEXT = {
     co: 'Cost of an unused shift (Co, in shift wages)',
     cu: 'Extra cost at short notice (Cu, in shift wages)',
     pooling: 'Pooling',
+    shift: 'per shift (all competences)',
     day: 'whole unit per day',
     slot: 'each shift alone',
     compute: 'Compute',
@@ -72,7 +74,7 @@ export function PredictionShiftPanel({ planId, version, editable, onChanged }: {
   const T = TEXT[lang];
   const [co, setCo] = useState(0.5);
   const [cu, setCu] = useState(0.75);
-  const [pooling, setPooling] = useState<'day' | 'slot'>('day');
+  const [pooling, setPooling] = useState<'shift' | 'day' | 'slot'>('shift');
   const [advice, setAdvice] = useState<Advice | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -120,7 +122,8 @@ export function PredictionShiftPanel({ planId, version, editable, onChanged }: {
         </label>
         <label className="inline">
           {T.pooling}{' '}
-          <select value={pooling} onChange={(e) => setPooling(e.target.value as 'day' | 'slot')}>
+          <select value={pooling} onChange={(e) => setPooling(e.target.value as 'shift' | 'day' | 'slot')}>
+            <option value="shift">{T.shift}</option>
             <option value="day">{T.day}</option>
             <option value="slot">{T.slot}</option>
           </select>
