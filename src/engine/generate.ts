@@ -86,7 +86,8 @@ export function generateRota(input: Plan, opts: GenerateOptions): GenerateResult
   // Continue from the best rota found: fill what is still short, trim what only costs, and
   // make sure no breach of law is left.
   const final = new ScoreDirector(ctx, res.rows);
-  const polishUntil = Math.max(Date.now() + 50, deadline - reserve / 2);
+  // A cancelled run finishes at once: a short polish, then the repair and the check.
+  const polishUntil = res.stoppedBy === 'stop' ? Date.now() + 50 : Math.max(Date.now() + 50, deadline - reserve / 2);
   fillPass(final, polishUntil);
   fillPass(final, polishUntil, 'target');
   trimPass(final, polishUntil);

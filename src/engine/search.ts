@@ -128,6 +128,9 @@ export function search(scorer: IncrementalScorer, opts: SearchOptions): SearchRe
     }
     history[slot] = curCost;
   }
+  // A last report, so that even a search cut short on a loaded machine has said where it got.
+  const elapsed = now() - t0;
+  opts.onProgress?.({ iteration: it, elapsedMs: elapsed, best, current, fraction: stoppedBy === 'time' ? 1 : Math.min(1, elapsed / opts.timeLimitMs) });
   return {
     best,
     rows: bestRows,
