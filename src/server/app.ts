@@ -27,6 +27,8 @@ import { unitRoutes } from './routes/units.js';
 import { workflowRoutes } from './routes/workflow.js';
 import { coverRoutes } from './routes/cover.js';
 import { predictionShiftRoutes } from './routes/predictionShifts.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { scenarioRoutes } from './routes/scenario.js';
 import { serveWeb } from './static.js';
 
 export type { AppEnv } from './env.js';
@@ -129,6 +131,8 @@ export function createBemanna(deps: AppDeps): Bemanna {
   absenceRoutes(ctx);
   coverRoutes(ctx);
   predictionShiftRoutes(ctx);
+  metricsRoutes(ctx);
+  scenarioRoutes(ctx);
 
   api.publicRoute({ method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This document (OpenAPI 3.1)' }, (c) => c.json(api.openApi(version)));
 

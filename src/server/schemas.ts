@@ -158,6 +158,26 @@ export const ViolationSchema = z.object({
   reference: z.string(),
 });
 
+const EmployeeRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  competence: z.string().nullable(),
+  competences: z.array(z.string()),
+  positionPercent: z.number(),
+  cells: z.array(z.string().nullable()),
+  absences: z.array(z.string().nullable()),
+  plannedHours: z.number(),
+  positionHours: z.number().nullable(),
+  wishesMet: z.number().nullable(),
+  wishesTotal: z.number().nullable(),
+  hardCount: z.number(),
+  softCount: z.number(),
+});
+
+const WishViewSchema = z.object({ employee: z.string(), date: z.string(), shift: z.string().nullable(), kind: z.enum(['want', 'avoid']), weight: z.number(), met: z.boolean() });
+
+const CoverageCellSchema = z.object({ min: z.number(), target: z.number(), actual: z.number() }).nullable();
+
 export const PlanGridSchema = z.object({
   access: z.enum(['full', 'hearing', 'published']),
   start: z.string(),
@@ -174,35 +194,41 @@ export const PlanGridSchema = z.object({
     }),
   ),
   shiftTypes: z.array(z.object({ code: z.string(), name: z.string(), start: z.string(), end: z.string(), category: z.string(), hours: z.number() })),
-  employees: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      competence: z.string().nullable(),
-      competences: z.array(z.string()),
-      positionPercent: z.number(),
-      cells: z.array(z.string().nullable()),
-      absences: z.array(z.string().nullable()),
-      plannedHours: z.number(),
-      positionHours: z.number().nullable(),
-      wishesMet: z.number().nullable(),
-      wishesTotal: z.number().nullable(),
-      hardCount: z.number(),
-      softCount: z.number(),
-    }),
-  ),
-  wishes: z.array(z.object({ employee: z.string(), date: z.string(), shift: z.string().nullable(), kind: z.enum(['want', 'avoid']), weight: z.number(), met: z.boolean() })),
+  employees: z.array(EmployeeRowSchema),
+  wishes: z.array(WishViewSchema),
   coverage: z.array(
     z.object({
       shift: z.string(),
       competence: z.string().nullable(),
-      days: z.array(z.object({ min: z.number(), target: z.number(), actual: z.number() }).nullable()),
+      days: z.array(CoverageCellSchema),
     }),
   ),
   violations: z.array(ViolationSchema),
   hardCount: z.number(),
   softCount: z.number(),
   assignments: z.array(AssignmentSchema),
+  checkToken: z.string().optional().describe('Editors: the token of the server’s check of this rota, for POST /api/plans/:id/recheck'),
+});
+
+const CellSchema = z.object({ employee: z.string().min(1).max(200), date: LocalDateSchema });
+
+export const RecheckBody = z.object({
+  token: z.string().min(1).max(100).describe('checkToken of the grid the edits start from (from …/page or …/preview)'),
+  changes: z
+    .array(CellSchema.extend({ shift: z.string().min(1).nullable() }))
+    .max(20_000)
+    .describe('every cell that now differs from that grid: the shift code, or null for a free day'),
+  edited: z.array(CellSchema).max(20_000).describe('the cells edited since the last answer the page applied: their employees and days are answered'),
+});
+
+export const GridPatchSchema = z.object({
+  employees: z.array(EmployeeRowSchema).describe('the rows of the edited employees'),
+  dates: z.array(z.string()).describe('the edited days: their unit-level violations and coverage are replaced'),
+  violations: z.array(ViolationSchema).describe('every violation of the edited employees and the unit-level ones on the edited days'),
+  wishes: z.array(WishViewSchema).describe('the wishes of the edited employees'),
+  coverage: z.array(z.array(CoverageCellSchema)).describe('coverage[k][j]: coverage row k of the grid on dates[j]'),
+  hardCount: z.number(),
+  softCount: z.number(),
 });
 
 export const CommentSchema = z.object({

@@ -3,11 +3,13 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, get, setCsrf, setUnauthorizedHandler, type Session } from './api';
 import { I18nContext, initialLang, makeT, useI18n, type Lang } from './i18n';
 import { AbsencePage } from './pages/AbsencePage';
+import { HeltidPage } from './pages/HeltidPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { MyAbsencePage } from './pages/MyAbsencePage';
 import { MyRotaPage } from './pages/MyRotaPage';
 import { PlanPage } from './pages/PlanPage';
+import { ScenarioPage } from './pages/ScenarioPage';
 import { WishFormPage } from './pages/WishFormPage';
 import { Link, match, Router, useRouter } from './router';
 
@@ -61,6 +63,9 @@ function SignedIn({ session, onLogout }: { session: Session; onLogout: () => voi
   const { t, lang, setLang } = useI18n();
   const { path } = useRouter();
   const isEmployee = !!session.user.employeeId && session.user.roles.some((r) => r.role === 'employee');
+  const canMetrics = session.units.some((u) => u.permissions.includes('absence.history'));
+  const scenarioUnit = session.units.find((u) => u.permissions.includes('plan.edit'));
+  const canScenarios = !!scenarioUnit;
   const logout = async () => {
     try {
       await api('POST', '/api/logout');
@@ -76,6 +81,8 @@ function SignedIn({ session, onLogout }: { session: Session; onLogout: () => voi
   else if (path === '/onsker') page = <WishFormPage />;
   else if (path === '/meld-fravaer') page = <MyAbsencePage session={session} />;
   else if ((m = match('/enheter/:id/fravaer', path))) page = <AbsencePage key={m.id} unitId={m.id} session={session} />;
+  else if (path === '/heltid' && canMetrics) page = <HeltidPage />;
+  else if ((m = match('/enheter/:id/scenarioer', path)) && canScenarios) page = <ScenarioPage key={m.id} unitId={m.id} session={session} />;
   else page = <p className="notice">{t('notFound')}</p>;
 
   return (
@@ -101,6 +108,16 @@ function SignedIn({ session, onLogout }: { session: Session; onLogout: () => voi
           {isEmployee && (
             <Link to="/meld-fravaer" className={path === '/meld-fravaer' ? 'active' : ''}>
               {t('abs.report')}
+            </Link>
+          )}
+          {canMetrics && (
+            <Link to="/heltid" className={path === '/heltid' ? 'active' : ''}>
+              {t('hk.link')}
+            </Link>
+          )}
+          {scenarioUnit && (
+            <Link to={`/enheter/${encodeURIComponent(scenarioUnit.id)}/scenarioer`} className={path.endsWith('/scenarioer') ? 'active' : ''}>
+              {t('sc.link')}
             </Link>
           )}
         </nav>

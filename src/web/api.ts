@@ -120,6 +120,24 @@ export interface GridView {
   hardCount: number;
   softCount: number;
   assignments: Assignment[];
+  /** Editors: names the server's check of this rota, for the instant re-check of edits (POST …/recheck). */
+  checkToken?: string;
+}
+
+/** What changed in the grid after edits (POST /api/plans/:id/recheck), for the edited employees and days. */
+export interface GridPatch {
+  /** The rows of the edited employees. */
+  employees: EmployeeRow[];
+  /** The edited days: their unit-level violations and coverage are replaced. */
+  dates: string[];
+  /** Every violation of the edited employees and the unit-level ones on the edited days. */
+  violations: Violation[];
+  /** The wishes of the edited employees. */
+  wishes: Wish[];
+  /** coverage[k][j]: coverage row k of the grid on dates[j]. */
+  coverage: Array<CoverageRow['days']>;
+  hardCount: number;
+  softCount: number;
 }
 
 export interface Job {

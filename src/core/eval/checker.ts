@@ -78,14 +78,21 @@ export function describe(ctx: EvalContext, v: RawViolation): Violation {
   };
 }
 
+/** The order violations are listed in: hard first, then by employee (unit-level last), first date and rule. */
+export function compareViolations(a: Violation, b: Violation): number {
+  return a.severity !== b.severity ? (a.severity === 'hard' ? -1 : 1) : (a.employee ?? '~').localeCompare(b.employee ?? '~') || a.dates[0].localeCompare(b.dates[0]) || a.rule.localeCompare(b.rule);
+}
+
 export function checkRows(ctx: EvalContext, rows: Int16Array[]): CheckResult {
-  const director = new ScoreDirector(ctx, rows);
+  return checkDirector(new ScoreDirector(ctx, rows));
+}
+
+/** The check of the rota a director holds (its current state). */
+export function checkDirector(director: ScoreDirector): CheckResult {
   const violations = director
     .rawViolations()
-    .map((v) => describe(ctx, v))
-    .sort((a, b) =>
-      a.severity !== b.severity ? (a.severity === 'hard' ? -1 : 1) : (a.employee ?? '~').localeCompare(b.employee ?? '~') || a.dates[0].localeCompare(b.dates[0]) || a.rule.localeCompare(b.rule),
-    );
+    .map((v) => describe(director.ctx, v))
+    .sort(compareViolations);
   const hardCount = violations.filter((v) => v.severity === 'hard').length;
   return { violations, score: director.score(), hardCount, softCount: violations.length - hardCount };
 }

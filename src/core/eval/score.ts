@@ -250,6 +250,16 @@ export class ScoreDirector implements IncrementalScorer {
     return [...this.empBuckets.flatMap((b) => b.raws), ...this.dayBuckets.flatMap((b) => b.raws)];
   }
 
+  /** The violations of employee e's rules (all of them: an employee rule sees the whole line). */
+  employeeViolations(e: number): readonly RawViolation[] {
+    return this.empBuckets[e].raws;
+  }
+
+  /** The violations of the unit-level (staffing) rules on day d. */
+  dayViolations(d: number): readonly RawViolation[] {
+    return this.dayBuckets[d].raws;
+  }
+
   isHard(ruleId: string): boolean {
     return this.hardIds.has(ruleId);
   }

@@ -6,7 +6,7 @@ import { PlanSchema, zodProblems, type InputProblem, type ParseResult, type Plan
 import { checkRuleSetBounds } from './ruleSet.js';
 import { addDays, toEpochDay } from '../time/localDate.js';
 import { localInstant } from '../time/zone.js';
-import { compileShiftTypes } from '../eval/context.js';
+import { compileShiftTypes, type CShiftType } from '../eval/context.js';
 
 export const MAX_PLAN_DAYS = 53 * 7;
 
@@ -66,7 +66,7 @@ export function parsePlan(raw: unknown): ParseResult<Plan> {
 
   // Assignments: references, period, one shift per person and day, no overlapping shifts.
   const shiftTypes = compileShiftTypes(plan);
-  const byEmployee = new Map<string, Array<{ i: number; startI: number; endI: number; date: string }>>();
+  const byEmployee = new Map<string, PlacedShift[]>();
   const seen = new Map<string, number>();
   plan.assignments.forEach((a, i) => {
     let ok = true;
@@ -89,22 +89,50 @@ export function parsePlan(raw: unknown): ParseResult<Plan> {
       ok = false;
     } else seen.set(key, i);
     if (!ok || s === undefined) return;
-    const st = shiftTypes[s];
-    const startI = localInstant(a.date, st.startMin);
-    const endI = st.endMin > st.startMin ? localInstant(a.date, st.endMin) : localInstant(addDays(a.date, 1), st.endMin);
     const list = byEmployee.get(a.employee) ?? [];
-    list.push({ i, startI, endI, date: a.date });
+    list.push({ i, date: a.date, shift: s });
     byEmployee.set(a.employee, list);
   });
-  for (const [emp, list] of byEmployee) {
-    list.sort((x, y) => x.startI - y.startI);
-    for (let k = 1; k < list.length; k++) {
-      const prev = list[k - 1];
-      const cur = list[k];
-      if (cur.startI < prev.endI)
-        add(`assignments[${cur.i}]`, `vakten ${cur.date} overlapper vakten ${prev.date} (assignments[${prev.i}]) for ${emp} / overlaps another shift of the same employee`);
-    }
-  }
+  for (const [emp, list] of byEmployee) problems.push(...overlapProblems(shiftTypes, emp, list));
   if (problems.length) return { ok: false, problems };
   return { ok: true, value: plan };
+}
+
+/** One assignment of an employee: its index in the plan's assignments, date and shift type index. */
+export interface PlacedShift {
+  i: number;
+  date: string;
+  shift: number;
+}
+
+/**
+ * Shifts of one employee that overlap in time (DST-aware), each reported against the shift
+ * before it. `parsePlan` uses it for every employee; the instant re-check of an edit for the
+ * employees whose cells changed.
+ */
+export function overlapProblems<T extends PlacedShift>(
+  shiftTypes: readonly CShiftType[],
+  employee: string,
+  shifts: readonly T[],
+  /** Start and end instant of a shift (default: computed; the evaluation context has them cached). */
+  span: (x: T) => [number, number] = (x) => shiftSpan(shiftTypes[x.shift], x.date),
+): InputProblem[] {
+  const list = shifts.map((x) => {
+    const [startI, endI] = span(x);
+    return { i: x.i, date: x.date, startI, endI };
+  });
+  list.sort((x, y) => x.startI - y.startI);
+  const out: InputProblem[] = [];
+  for (let k = 1; k < list.length; k++) {
+    const prev = list[k - 1];
+    const cur = list[k];
+    if (cur.startI < prev.endI)
+      out.push({ path: `assignments[${cur.i}]`, message: `vakten ${cur.date} overlapper vakten ${prev.date} (assignments[${prev.i}]) for ${employee} / overlaps another shift of the same employee` });
+  }
+  return out;
+}
+
+/** Start and end instant of a shift on a date (Europe/Oslo; a shift ending at or before its start ends the next day). */
+function shiftSpan(st: CShiftType, date: string): [number, number] {
+  return [localInstant(date, st.startMin), st.endMin > st.startMin ? localInstant(date, st.endMin) : localInstant(addDays(date, 1), st.endMin)];
 }

@@ -41,3 +41,12 @@ test('property: epoch-day round trip and addDays/daysBetween agree', () => {
     }),
   );
 });
+
+test('property: fromEpochDay agrees with the Date calendar', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: -400_000, max: 2_900_000 }), (day) => {
+      assert.equal(fromEpochDay(day), new Date(day * 86_400_000).toISOString().slice(0, 10));
+    }),
+  );
+  for (const day of [-719_162, -1, 0, 59, 60, 10_956, 11_016, 2_932_896]) assert.equal(fromEpochDay(day), new Date(day * 86_400_000).toISOString().slice(0, 10));
+});

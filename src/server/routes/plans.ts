@@ -14,6 +14,7 @@ import { param, readJson } from '../api.js';
 import { can, permissionsFor, rolesFor, type Permission, type Principal } from '../auth/permissions.js';
 import { errorBody, ForbiddenError, StateError } from '../errors.js';
 import { planGridView } from '../planView.js';
+import { CheckCache } from '../recheck.js';
 import { rotaWorkbook, wallRotaPdf } from '../exports.js';
 import {
   AssignmentsBody,
@@ -23,7 +24,9 @@ import {
   PlanGridSchema,
   PlanPageResponse,
   PlanSummarySchema,
+  GridPatchSchema,
   PreviewBody,
+  RecheckBody,
   StatusBody,
   ViolationSchema,
 } from '../schemas.js';
@@ -61,6 +64,22 @@ function diffCells(before: Plan['assignments'], after: Plan['assignments']) {
   return changes;
 }
 
+/** The editors' cached checks (one cache per server). */
+const checkCaches = new WeakMap<ServerContext, CheckCache>();
+function checksOf(ctx: ServerContext): CheckCache {
+  let cache = checkCaches.get(ctx);
+  if (!cache) checkCaches.set(ctx, (cache = new CheckCache()));
+  return cache;
+}
+
+/** The grid of `plan` as `access` sees it; for a draft an editor sees, with a token for the instant re-check of edits. */
+function gridFor(ctx: ServerContext, p: Principal, auth: AuthorizedPlan, plan: Plan, access = auth.access) {
+  const editor = access === 'full' && auth.plan.status === 'draft' && can(p, 'plan.edit', auth.unit.id, auth.unit.organisationId);
+  if (!editor) return planGridView(plan, access, p.employeeId);
+  const { check, token } = checksOf(ctx).checkFor(auth.plan.id, plan);
+  return { ...planGridView(plan, access, p.employeeId, check), checkToken: token };
+}
+
 export async function planPage(ctx: ServerContext, p: Principal, auth: AuthorizedPlan) {
   const plan = await loadPlanFile(ctx, auth.plan.id);
   return {
@@ -70,7 +89,7 @@ export async function planPage(ctx: ServerContext, p: Principal, auth: Authorize
     roles: rolesFor(p, auth.unit.id),
     wishRound: await ctx.workflow.getWishRound(auth.plan.id),
     job: auth.access === 'full' ? ctx.jobs.get(auth.plan.id) : null,
-    view: planGridView(plan, auth.access, p.employeeId),
+    view: gridFor(ctx, p, auth, plan),
   };
 }
 
@@ -199,7 +218,26 @@ export function planRoutes(ctx: ServerContext): void {
     async (c, { principal, body }) => {
       const auth = await authorizePlan(ctx, principal, param(c), 'plan.edit');
       const plan = withAssignments(await loadPlanFile(ctx, auth.plan.id), body.assignments);
-      return c.json(planGridView(plan, 'full', principal.employeeId));
+      return c.json(gridFor(ctx, principal, auth, plan, 'full'));
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/plans/:id/recheck',
+      tag: 'plans',
+      summary: 'Instant re-check of edits, incrementally: what changed in the grid (nothing saved)',
+      description:
+        'The edits are the cells that differ from the grid of `token` (the checkToken of …/page or …/preview). Only the rules of the changed employees and days are evaluated again; ' +
+        'the answer holds the rows, violations, wishes and coverage of the employees and days of `edited`, and the new totals. An unknown or expired token is 409 on path "token": send the whole rota to …/preview.',
+      body: RecheckBody,
+      response: GridPatchSchema,
+      errorStatuses: [409],
+    },
+    async (c, { principal, body }) => {
+      const auth = await authorizePlan(ctx, principal, param(c), 'plan.edit');
+      return c.json(checksOf(ctx).recheck(auth.plan.id, body.token, body.changes, body.edited));
     },
   );
 

@@ -32,6 +32,13 @@ export function HomePage({ session }: { session: Session }) {
           </Link>
         </section>
       )}
+      {session.units.some((u) => u.permissions.includes('absence.history')) && (
+        <p className="unit-links">
+          <Link to="/heltid" className="button">
+            {t('hk.link')}
+          </Link>
+        </p>
+      )}
       {session.units.map((u) => (
         <UnitCard key={u.id} unitId={u.id} name={u.name} roles={u.roles} permissions={u.permissions} />
       ))}
@@ -62,6 +69,11 @@ function UnitCard({ unitId, name, roles, permissions }: { unitId: string; name: 
           <Link to={`/enheter/${encodeURIComponent(unitId)}/fravaer`} className="button">
             {t('abs.link')}
           </Link>
+          {permissions.includes('plan.edit') && (
+            <Link to={`/enheter/${encodeURIComponent(unitId)}/scenarioer`} className="button">
+              {t('sc.link')}
+            </Link>
+          )}
         </p>
       )}
       {plans === null ? (

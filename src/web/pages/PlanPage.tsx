@@ -4,8 +4,8 @@
  * (hearing → approval → publishing), the hearing (comments, approvals) and the change log.
  * What is shown follows the caller's permissions for the plan's unit.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, ApiError, get, type Assignment, type GridView, type Job, type PlanPage as PageData, type Session } from '../api';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api, ApiError, get, type Assignment, type GridPatch, type GridView, type Job, type PlanPage as PageData, type Session } from '../api';
 import { AuditPanel } from '../components/AuditPanel';
 import { CoverPanel } from '../components/CoverPanel';
 import { PredictionShiftPanel } from '../components/PredictionShiftPanel';
@@ -16,8 +16,37 @@ import { RotaGrid, type CellRef } from '../components/RotaGrid';
 import { StatusBadge } from '../components/StatusBadge';
 import { ViolationList } from '../components/ViolationList';
 import { WishRoundPanel } from '../components/WishRoundPanel';
+import { applyGridPatch } from '../gridPatch';
 import { fmtPeriod, pick, useI18n } from '../i18n';
-import { Link } from '../router';
+import { Link, match } from '../router';
+
+const pagePath = (planId: string) => `/api/plans/${encodeURIComponent(planId)}/page`;
+
+/** The page's data asked for as the app starts on a plan's address, alongside the session check rather than after it. */
+let early: { path: string; answer: Promise<PageData> } | null = null;
+export function requestPlanPageEarly(path: string): void {
+  const m = match('/planer/:id', path);
+  if (!m) return;
+  const answer = get<PageData>(pagePath(m.id));
+  answer.catch(() => {}); // used (or asked again) by the page
+  early = { path: pagePath(m.id), answer };
+}
+function pageData(planId: string): Promise<PageData> {
+  const path = pagePath(planId);
+  const e = early?.path === path ? early.answer : null;
+  early = null;
+  // A failed early answer (not signed in yet, say) is asked again.
+  return e ? e.catch(() => get<PageData>(path)) : get<PageData>(path);
+}
+
+// The panels around the grid depend on the plan, not on the cells being edited: an edit does not re-render them.
+const GeneratePanelM = memo(GeneratePanel);
+const PredictionShiftPanelM = memo(PredictionShiftPanel);
+const WishRoundPanelM = memo(WishRoundPanel);
+const RiskPanelM = memo(RiskPanel);
+const AuditPanelM = memo(AuditPanel);
+const HearingPanelM = memo(HearingPanel);
+const ViolationListM = memo(ViolationList);
 
 interface Edit {
   e: number;
@@ -27,6 +56,15 @@ interface Edit {
 }
 
 const cellsOf = (view: GridView) => view.employees.map((r) => [...r.cells]);
+
+/** The cells that differ from the grid's own rota. */
+function changesOf(view: GridView, cells: Array<Array<string | null>>) {
+  const out: Array<{ employee: string; date: string; shift: string | null }> = [];
+  view.employees.forEach((emp, e) => emp.cells.forEach((s, d) => cells[e][d] !== s && out.push({ employee: emp.id, date: view.days[d].date, shift: cells[e][d] })));
+  return out;
+}
+
+const isTokenConflict = (e: unknown) => e instanceof ApiError && e.status === 409 && e.errors.some((x) => x.path === 'token');
 
 function assignmentsOf(view: GridView, cells: Array<Array<string | null>>): Assignment[] {
   const out: Assignment[] = [];
@@ -45,28 +83,66 @@ export function PlanPage({ planId, session }: { planId: string; session: Session
   const [error, setError] = useState<string | null>(null);
   const [view, setView] = useState<GridView | null>(null);
   const [cells, setCells] = useState<Array<Array<string | null>>>([]);
-  const [undo, setUndo] = useState<Edit[]>([]);
-  const [redo, setRedo] = useState<Edit[]>([]);
+  const [history, setHistory] = useState({ undo: 0, redo: 0 });
   const [selected, setSelected] = useState<CellRef | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [checking, setChecking] = useState(false);
-  const previewSeq = useRef(0);
-  const previewTimer = useRef<number | undefined>(undefined);
+  // The instant re-check: the grid the edits start from (its rota and check token), the cells
+  // edited since the last answer was applied, the newest cells, and one request at a time.
+  const base = useRef<GridView | null>(null);
+  const unreported = useRef(new Set<string>());
+  const cellsNow = useRef<Array<Array<string | null>>>([]);
+  const checkRun = useRef({ busy: false, again: false });
+  const epoch = useRef(0);
+  // An edit is recorded here at once and shown together with its re-check – the code, the moved
+  // selection, the undo count and the new markers in one frame –, or after 50 ms when the answer
+  // takes longer (then with "checking …").
+  const undoNow = useRef<Edit[]>([]);
+  const redoNow = useRef<Edit[]>([]);
+  const selectedNow = useRef<CellRef | null>(null);
+  const showTimer = useRef<number | undefined>(undefined);
+
+  /** Shows the newest cells, selection and undo history. */
+  const showEdits = useCallback(() => {
+    window.clearTimeout(showTimer.current);
+    showTimer.current = undefined;
+    setCells(cellsNow.current);
+    setSelected(selectedNow.current);
+    setHistory({ undo: undoNow.current.length, redo: redoNow.current.length });
+  }, []);
+
+  const select = useCallback((c: CellRef | null) => {
+    selectedNow.current = c;
+    if (showTimer.current === undefined) setSelected(c);
+  }, []);
+
+  /** A grid from the server as the new starting point: shown as it is, edits start from it. */
+  const reset = useCallback((v: GridView) => {
+    epoch.current++;
+    window.clearTimeout(showTimer.current);
+    showTimer.current = undefined;
+    base.current = v;
+    unreported.current = new Set();
+    const c = cellsOf(v);
+    cellsNow.current = c;
+    undoNow.current = [];
+    redoNow.current = [];
+    setView(v);
+    setCells(c);
+    setHistory({ undo: 0, redo: 0 });
+  }, []);
 
   const load = useCallback(async () => {
     try {
-      const p = await get<PageData>(`/api/plans/${encodeURIComponent(planId)}/page`);
+      const p = await pageData(planId);
       setPage(p);
-      setView(p.view);
-      setCells(cellsOf(p.view));
-      setUndo([]);
-      setRedo([]);
+      reset(p.view);
       setError(null);
     } catch (e) {
       setError(e instanceof ApiError ? (e.status === 403 ? t('forbidden') : e.status === 404 ? t('notFound') : pick(e.message, lang)) : t('error'));
     }
-  }, [planId, t, lang]);
+  }, [planId, t, lang, reset]);
 
   useEffect(() => {
     void load();
@@ -74,7 +150,7 @@ export function PlanPage({ planId, session }: { planId: string; session: Session
 
   const can = useCallback((perm: string) => !!page?.permissions.includes(perm), [page]);
   const editable = !!page && page.plan.status === 'draft' && can('plan.edit') && page.view.access === 'full' && !(page.job && (page.job.status === 'running' || page.job.status === 'saving'));
-  const dirty = undo.length > 0;
+  const dirty = history.undo > 0;
 
   // Leaving with unsaved edits asks first.
   useEffect(() => {
@@ -87,71 +163,118 @@ export function PlanPage({ planId, session }: { planId: string; session: Session
     return () => window.removeEventListener('beforeunload', h);
   }, [dirty]);
 
-  /** Instant re-check: the server checks the working copy (debounced), the newest answer wins. */
-  const schedulePreview = useCallback(
-    (next: Array<Array<string | null>>) => {
-      if (!view) return;
-      window.clearTimeout(previewTimer.current);
-      const seq = ++previewSeq.current;
-      setChecking(true);
-      previewTimer.current = window.setTimeout(async () => {
+  /**
+   * One re-check of the newest cells: incrementally on the server (…/recheck: only the rows,
+   * violations and coverage of the cells edited since the last answer come back and are merged
+   * into the grid), or – without a valid check token – the whole rota (…/preview), as a new start.
+   */
+  const checkOnce = useCallback(async () => {
+    const b = base.current;
+    const sent = [...unreported.current];
+    if (!b || !sent.length) return;
+    const at = epoch.current;
+    const cur = cellsNow.current;
+    const path = `/api/plans/${encodeURIComponent(planId)}`;
+    try {
+      if (b.checkToken) {
         try {
-          const v = await api<GridView>('POST', `/api/plans/${encodeURIComponent(planId)}/preview`, { assignments: assignmentsOf(view, next) });
-          if (seq === previewSeq.current) {
-            setView(v);
-            setChecking(false);
-          }
+          const edited = sent.map((k) => {
+            const [e, d] = k.split(':').map(Number);
+            return { employee: b.employees[e].id, date: b.days[d].date };
+          });
+          const patch = await api<GridPatch>('POST', `${path}/recheck`, { token: b.checkToken, changes: changesOf(b, cur), edited });
+          if (at !== epoch.current) return;
+          for (const k of sent) unreported.current.delete(k);
+          showEdits();
+          setView((v) => v && applyGridPatch(v, patch));
+          return;
         } catch (e) {
-          if (seq === previewSeq.current) {
-            setChecking(false);
-            setMessage({ kind: 'error', text: e instanceof Error ? pick(e.message, lang) : t('error') });
-          }
+          if (!isTokenConflict(e)) throw e;
         }
-      }, 120);
-    },
-    [view, planId, lang, t],
-  );
+      }
+      const v = await api<GridView>('POST', `${path}/preview`, { assignments: assignmentsOf(b, cur) });
+      if (at !== epoch.current) return;
+      for (const k of sent) unreported.current.delete(k);
+      base.current = v;
+      showEdits();
+      setView(v);
+    } catch (e) {
+      if (at !== epoch.current) return;
+      showEdits();
+      setMessage({ kind: 'error', text: e instanceof Error ? pick(e.message, lang) : t('error') });
+    }
+  }, [planId, lang, t, showEdits]);
+
+  /** Re-checks after an edit: at once, or – while a check is under way – right after it, with the newest cells. */
+  const recheck = useCallback(async () => {
+    const run = checkRun.current;
+    if (run.busy) {
+      run.again = true;
+      return;
+    }
+    run.busy = true;
+    try {
+      do {
+        run.again = false;
+        await checkOnce();
+      } while (run.again);
+    } finally {
+      run.busy = false;
+      setChecking(false);
+    }
+  }, [checkOnce]);
 
   const apply = useCallback(
     (edits: Edit[], dir: 'do' | 'undo') => {
-      const next = cells.map((r) => [...r]);
-      for (const ed of dir === 'do' ? edits : [...edits].reverse()) next[ed.e][ed.d] = dir === 'do' ? ed.after : ed.before;
-      setCells(next);
-      schedulePreview(next);
+      // Only the edited rows get new arrays: the grid re-renders only those.
+      const prev = cellsNow.current;
+      const next = [...prev];
+      for (const ed of dir === 'do' ? edits : [...edits].reverse()) {
+        if (next[ed.e] === prev[ed.e]) next[ed.e] = [...prev[ed.e]];
+        next[ed.e][ed.d] = dir === 'do' ? ed.after : ed.before;
+        unreported.current.add(`${ed.e}:${ed.d}`);
+      }
+      cellsNow.current = next;
+      if (showTimer.current === undefined)
+        showTimer.current = window.setTimeout(() => {
+          showEdits();
+          if (checkRun.current.busy) setChecking(true);
+        }, 50);
+      void recheck();
     },
-    [cells, schedulePreview],
+    [recheck, showEdits],
   );
 
   const onEdit = useCallback(
     (c: CellRef, code: string | null) => {
       if (!editable) return;
-      const before = cells[c.e][c.d];
+      const before = cellsNow.current[c.e][c.d];
       if (before === code) return;
       const ed = { e: c.e, d: c.d, before, after: code };
-      setUndo((u) => [...u, ed]);
-      setRedo([]);
+      undoNow.current = [...undoNow.current, ed];
+      redoNow.current = [];
       apply([ed], 'do');
     },
-    [cells, editable, apply],
+    [editable, apply],
   );
 
   const doUndo = useCallback(() => {
-    const last = undo[undo.length - 1];
+    const last = undoNow.current[undoNow.current.length - 1];
     if (!last) return;
-    setUndo(undo.slice(0, -1));
-    setRedo([...redo, last]);
+    undoNow.current = undoNow.current.slice(0, -1);
+    redoNow.current = [...redoNow.current, last];
     apply([last], 'undo');
-    setSelected({ e: last.e, d: last.d });
-  }, [undo, redo, apply]);
+    select({ e: last.e, d: last.d });
+  }, [apply, select]);
 
   const doRedo = useCallback(() => {
-    const last = redo[redo.length - 1];
+    const last = redoNow.current[redoNow.current.length - 1];
     if (!last) return;
-    setRedo(redo.slice(0, -1));
-    setUndo([...undo, last]);
+    redoNow.current = redoNow.current.slice(0, -1);
+    undoNow.current = [...undoNow.current, last];
     apply([last], 'do');
-    setSelected({ e: last.e, d: last.d });
-  }, [undo, redo, apply]);
+    select({ e: last.e, d: last.d });
+  }, [apply, select]);
 
   useEffect(() => {
     const h = (e: KeyboardEvent) => {
@@ -173,12 +296,9 @@ export function PlanPage({ planId, session }: { planId: string; session: Session
     if (!page || !view) return;
     setBusy(true);
     try {
-      const p = await api<PageData>('PUT', `/api/plans/${encodeURIComponent(planId)}/assignments`, { baseVersion: page.plan.version, assignments: assignmentsOf(view, cells) });
+      const p = await api<PageData>('PUT', `/api/plans/${encodeURIComponent(planId)}/assignments`, { baseVersion: page.plan.version, assignments: assignmentsOf(view, cellsNow.current) });
       setPage(p);
-      setView(p.view);
-      setCells(cellsOf(p.view));
-      setUndo([]);
-      setRedo([]);
+      reset(p.view);
       setMessage({ kind: 'ok', text: `${t('saved')} – ${t('version').toLowerCase()} ${p.plan.version}` });
     } catch (e) {
       setMessage({ kind: 'error', text: e instanceof ApiError && e.status === 409 ? pick(e.message, lang) : e instanceof Error ? pick(e.message, lang) : t('error') });
@@ -213,6 +333,18 @@ export function PlanPage({ planId, session }: { planId: string; session: Session
     },
     [load, t],
   );
+
+  // Whether the grid has been painted once (then the panels below it are rendered).
+  const [gridShown, setGridShown] = useState(false);
+  useEffect(() => {
+    if (!view || gridShown) return;
+    let timer: number | undefined;
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => setGridShown(true))));
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [view, gridShown]);
 
   const totals = useMemo(() => {
     if (!view) return null;
@@ -306,7 +438,7 @@ export function PlanPage({ planId, session }: { planId: string; session: Session
         </div>
       )}
 
-      {page.view.access === 'full' && status === 'draft' && can('plan.generate') && <GeneratePanel planId={planId} initialJob={page.job} disabled={dirty} onFinished={onJobFinished} />}
+      {page.view.access === 'full' && status === 'draft' && can('plan.generate') && <GeneratePanelM planId={planId} initialJob={page.job} disabled={dirty} onFinished={onJobFinished} />}
 
       {editable && (
         <div className="editbar">
@@ -328,38 +460,39 @@ export function PlanPage({ planId, session }: { planId: string; session: Session
               {t('free')}
             </button>
           </div>
-          <button type="button" onClick={doUndo} disabled={!undo.length} data-testid="undo">
+          <button type="button" onClick={doUndo} disabled={!history.undo} data-testid="undo">
             ↶ {t('undo')}
           </button>
-          <button type="button" onClick={doRedo} disabled={!redo.length}>
+          <button type="button" onClick={doRedo} disabled={!history.redo}>
             ↷ {t('redo')}
           </button>
           <button type="button" className="primary" onClick={save} disabled={!dirty || busy} data-testid="save">
             {t('save')}
-            {dirty ? ` (${undo.length})` : ''}
+            {dirty ? ` (${history.undo})` : ''}
           </button>
           <span className="muted small">{selEmp && selected ? `${selEmp.name}, ${view.days[selected.d].date}` : t('editHelp')}</span>
         </div>
       )}
       {!editable && page.view.access === 'full' && status !== 'draft' && <p className="muted small">{t('readOnly')}</p>}
 
-      <RotaGrid view={view} cells={cells} editable={editable} selected={selected} onSelect={setSelected} onEdit={onEdit} highlight={session.user.employeeId} />
-      <Legend view={view} />
+      <RotaGrid view={view} cells={cells} editable={editable} selected={selected} onSelect={select} onEdit={onEdit} highlight={session.user.employeeId} />
+      <LegendM view={view} />
 
-      {page.view.access !== 'published' && <ViolationList view={view} />}
-      {can('absence.forecast') && can('plan.edit') && page.view.access === 'full' && status === 'draft' && (
-        <PredictionShiftPanel planId={planId} version={page.plan.version} editable={!dirty} onChanged={load} />
+      {page.view.access !== 'published' && <ViolationListM view={view} />}
+      {/* The panels below the grid come a frame after it: their requests do not compete with its first paint. */}
+      {gridShown && can('absence.forecast') && can('plan.edit') && page.view.access === 'full' && status === 'draft' && (
+        <PredictionShiftPanelM planId={planId} version={page.plan.version} editable={!dirty} onChanged={load} />
       )}
-      {can('absence.manage') && page.view.access === 'full' && status !== 'draft' && <CoverPanel planId={planId} version={page.plan.version} employees={view.employees} onChanged={load} />}
-      {can('wishes.manage') && page.view.access === 'full' && <WishRoundPanel planId={planId} status={status} round={page.wishRound} onChanged={load} />}
-      {can('hearing.comment') && page.view.access !== 'published' && <RiskPanel planId={planId} version={page.plan.version} status={status} />}
-      {can('hearing.comment') && page.view.access !== 'published' && <HearingPanel page={page} view={view} userId={session.user.id} />}
-      {can('audit.view') && page.view.access !== 'published' && <AuditPanel planId={planId} version={page.plan.version} />}
+      {gridShown && can('absence.manage') && page.view.access === 'full' && status !== 'draft' && <CoverPanel planId={planId} version={page.plan.version} employees={view.employees} onChanged={load} />}
+      {gridShown && can('wishes.manage') && page.view.access === 'full' && <WishRoundPanelM planId={planId} status={status} round={page.wishRound} onChanged={load} />}
+      {gridShown && can('hearing.comment') && page.view.access !== 'published' && <RiskPanelM planId={planId} version={page.plan.version} status={status} />}
+      {gridShown && can('hearing.comment') && page.view.access !== 'published' && <HearingPanelM page={page} view={view} userId={session.user.id} />}
+      {gridShown && can('audit.view') && page.view.access !== 'published' && <AuditPanelM planId={planId} version={page.plan.version} />}
     </div>
   );
 }
 
-function Legend({ view }: { view: GridView }) {
+const LegendM = memo(function Legend({ view }: { view: GridView }) {
   const { t } = useI18n();
   return (
     <div className="legend">
@@ -393,4 +526,4 @@ function Legend({ view }: { view: GridView }) {
       </span>
     </div>
   );
-}
+});
