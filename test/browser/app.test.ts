@@ -10,88 +10,15 @@
  * refused the plan, by the page and by the API. Screenshots go to test-results/browser/.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { join } from 'node:path';
+import { SHOTS, shot, startBrowserApp, waitFor, type BrowserApp } from './harness.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(ROOT, 'test-results', 'browser');
-const PASSWORD = 'demo-passord-123';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
-
-const tmp = mkdtempSync(join(tmpdir(), 'bemanna-browser-'));
-let server: ChildProcess | undefined;
+let app: BrowserApp;
 let url = '';
-let browser: Browser | undefined;
 let planId = '';
-const contexts: BrowserContext[] = [];
-
-function startServer(): Promise<string> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    BEMANNA_DATA_DIR: join(tmp, 'data'),
-    BEMANNA_WEB_ROOT: join(tmp, 'web'),
-    BEMANNA_DEMO_PASSWORD: PASSWORD,
-    BEMANNA_GENERATE_THREADS: '1',
-    PORT: '0',
-    HOST: '127.0.0.1',
-  };
-  delete env.DATABASE_URL;
-  delete env.NODE_TEST_CONTEXT;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  server = child;
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /Bemanna kjører på (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    });
-  });
-}
-
-async function signIn(username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const context = await browser!.newContext({ viewport, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error(`[${username}] page error: ${e.message}`));
-  await page.goto(url);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForSelector('.home');
-  return page;
-}
-
-/** Waits until the text of `selector` satisfies `ok` (polling, no DOM types needed). */
-async function waitFor(page: Page, selector: string, ok: (text: string) => boolean, timeout = 15_000): Promise<string> {
-  const end = Date.now() + timeout;
-  let last = '';
-  for (;;) {
-    const loc = page.locator(selector).first();
-    last = (await loc.count()) ? ((await loc.textContent()) ?? '') : '';
-    if (ok(last)) return last;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${selector}; last text: «${last}»`);
-    await page.waitForTimeout(200);
-  }
-}
-
-const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+const signIn = (username: string, viewport?: { width: number; height: number }): Promise<Page> => app.signIn(username, viewport);
 
 async function openPlan(page: Page): Promise<void> {
   await page.goto(`${url}/planer/${planId}`);
@@ -100,27 +27,12 @@ async function openPlan(page: Page): Promise<void> {
 
 describe('web app in Chromium', { timeout: 300_000 }, () => {
   before(async () => {
-    assert.ok(existsSync(CHROMIUM), `Chromium is needed at ${CHROMIUM} (apt-get install chromium; .ci/run does it)`);
-    mkdirSync(SHOTS, { recursive: true });
-    // Build the current front end into a temporary directory (not dist/, which a running server may serve).
-    const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'src/web/vite.config.ts', '--outDir', join(tmp, 'web'), '--emptyOutDir', '--logLevel', 'warn'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    assert.equal(build.status, 0, `vite build failed:\n${build.stdout}\n${build.stderr}`);
-    url = await startServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    app = await startBrowserApp();
+    url = app.url;
   });
 
   after(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close().catch(() => {});
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once('exit', r));
-      server.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(tmp, { recursive: true, force: true });
+    await app?.close();
   });
 
   test('the leader signs in (bokmål, English switch) and opens a wish round', async () => {
