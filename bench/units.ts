@@ -17,6 +17,7 @@ import { rowsFromAssignments } from '../src/core/eval/checker.js';
 import { requiredHours } from '../src/core/rules/weeklyNorm.js';
 import { wishStats } from '../src/cli/generate.js';
 import { writeSection } from './docs.js';
+import { existsSync, readFileSync } from 'node:fs';
 
 const { values } = parseArgs({
   options: {
@@ -138,5 +139,12 @@ const table = [
 console.log(table);
 if (!values['no-write']) {
   const cmd = `npm run bench:units -- --sizes ${values.sizes} --forms ${values.forms} --seconds-rolling ${values['seconds-rolling']} --seconds-calendar ${values['seconds-calendar']} --seconds-annual ${values['seconds-annual']} --threads ${values.threads}`;
-  writeSection('Norwegian units (rota generator)', `Command: \`${cmd}\` — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2 cores.\n\n"zero hard after" counts from the start of the search (construction included); "law/agreement violations" are hard violations other than understaffing; "min-staffing shifts short" is the shortfall the generator reports when the staffing plan cannot be met.\n\n${table}\n`);
+  // Earlier measurements kept for comparison (a "### " subsection of this section) stay.
+  const title = 'Norwegian units (rota generator)';
+  const doc = existsSync('docs/benchmarks.md') ? readFileSync('docs/benchmarks.md', 'utf8') : '';
+  const at = doc.indexOf(`## ${title}\n`);
+  const end = at < 0 ? -1 : doc.indexOf('\n## ', at + 4);
+  const section = at < 0 ? '' : doc.slice(at, end < 0 ? undefined : end);
+  const kept = section.indexOf('\n### ') < 0 ? '' : section.slice(section.indexOf('\n### ')).trim();
+  writeSection(title, `Command: \`${cmd}\` — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2 cores.\n\n"zero hard after" counts from the start of the search (construction included); "law/agreement violations" are hard violations other than understaffing; "min-staffing shifts short" is the shortfall the generator reports when the staffing plan cannot be met.\n\n${table}\n${kept ? `\n${kept}\n` : ''}`);
 }

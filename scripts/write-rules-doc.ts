@@ -8,7 +8,8 @@ const rows = CATALOGUE.map((r) => {
   const on = r.enabled ? r.enabled(rs) : true;
   return `| ${r.id} | ${r.titleNb} | ${r.titleEn} | ${r.severity(rs)}${on ? '' : ' (off by default)'} | ${referenceOf(r, rs)} |`;
 });
-const bounds = PARAMETER_BOUNDS.map((b) => `| \`${b.path}\` | ${b.labelNb} | ${b.min ?? ''} | ${b.max ?? ''} | ${b.unit} | ${b.law} |`);
+const lawBound = (b: (typeof PARAMETER_BOUNDS)[number]) => (b.lawMin !== undefined ? `≥ ${b.lawMin}` : b.lawMax !== undefined ? `≤ ${b.lawMax}` : '');
+const bounds = PARAMETER_BOUNDS.map((b) => `| \`${b.path}\` | ${b.labelNb} | ${b.default} | ${lawBound(b)} | ${b.min ?? ''} | ${b.max ?? ''} | ${b.unit} | ${b.agreementRef ? `\`${b.agreementRef}\`` : ''} | ${b.law} |`);
 const tail = readFileSync('docs/rules-notes.md', 'utf8');
 const doc = `# Rule catalogue
 
@@ -22,12 +23,14 @@ ${rows.join('\n')}
 
 ## Parameters and their legal bounds
 
-A rule set outside these bounds is rejected with the bound and the law named; relaxations that the
-law allows only by agreement (daily rest < 11 h, weekly rest < 35 h, total time > 13 h, shifts
-> 12.5 h) also require the agreement reference.
+The table is \`PARAMETER_BOUNDS\` in \`src/core/model/ruleBounds.ts\`: the KS default, the bound under the
+law alone, and the outer bound (min/max) that no agreement can pass. A rule set outside the outer bounds
+is rejected with the bound and the law named; a value beyond the law's own bound (daily rest < 11 h,
+weekly rest < 35 h, total time > 13 h, shifts > 12.5 h) also requires the agreement reference (column
+"reference field").
 
-| parameter | | min | max | unit | law |
-|---|---|---:|---:|---|---|
+| parameter | | default | law alone | min | max | unit | reference field | law |
+|---|---|---:|---:|---:|---:|---|---|---|
 ${bounds.join('\n')}
 
 ${tail}`;

@@ -98,6 +98,8 @@ export async function curtoisCommand(args: string[], io: Io): Promise<number> {
         maxRssMb,
         out: parsed.values.out ?? null,
         errors: res.errors,
+        lowerBound: res.mip?.bound ?? null,
+        provenOptimal: res.mip?.bound != null && res.score.hard === 0 && res.mip.bound >= res.score.soft,
       }),
     );
   } else {
@@ -113,6 +115,12 @@ export async function curtoisCommand(args: string[], io: Io): Promise<number> {
         res.firstFeasibleMs === null ? '–' : `${(res.firstFeasibleMs / 1000).toFixed(2)} s`
       }, peak memory ${maxRssMb.toFixed(0)} MB`,
     );
+    if (res.mip)
+      io.out(
+        res.mip.bound !== null && res.score.hard === 0 && res.mip.bound >= res.score.soft
+          ? `exact model (HiGHS): proven optimal`
+          : `exact model (HiGHS): ${res.mip.status}, lower bound ${res.mip.bound ?? '–'}`,
+      );
     if (parsed.values.out) io.out(`wrote ${parsed.values.out}`);
     for (const e of res.errors) io.err(e);
   }

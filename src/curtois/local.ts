@@ -49,6 +49,12 @@ export interface LocalSearchOptions {
   dpAfterFeasible?: boolean;
   dpPasses?: number;
   dpNoise?: number;
+  /**
+   * Share of the large-neighbourhood steps that are aimed: at an under-covered day and shift
+   * (the window holds the day; half the employees can work the shift) or, with full cover, at
+   * an employee with unmet requests. The rest pick employees and window at random. Default 0.
+   */
+  dpTargeted?: number;
 }
 
 export interface LocalSearchResult {
@@ -355,6 +361,38 @@ export function localSearch(sc: CurtoisScorer, opts: LocalSearchOptions): LocalS
   const dpAfterFeasible = opts.dpAfterFeasible ?? false;
   const dpNoise = opts.dpNoise ?? 2;
   const lnsUndo: number[] = [];
+  const dpTargeted = opts.dpTargeted ?? 0;
+  const under: number[] = [];
+  /** Aims a large-neighbourhood step (see dpTargeted): fills `emps`, returns the window start. */
+  const aimLns = (k: number, emps: number[], a0: number): number => {
+    under.length = 0;
+    for (let d = 0; d < sc.D; d++) for (let s = 0; s < sc.S; s++) if (sc.coverCount(d, s) < sc.requirement(d, s)) under.push(d, s);
+    if (under.length > 0) {
+      const i = 2 * rng.int(under.length / 2);
+      const d = under[i];
+      const s = under[i + 1];
+      const a = Math.max(0, Math.min(sc.D - dpWin, d - rng.int(dpWin)));
+      const want = Math.max(1, k >> 1);
+      for (let tries = 0; tries < 8 * sc.E && emps.length < want; tries++) {
+        const e = rng.int(sc.E);
+        if (!emps.includes(e) && sc.canWork(e, s) && sc.get(e, d) !== s && !sc.isFixed(e, d)) emps.push(e);
+      }
+      return a;
+    }
+    // Full cover: the employee with the largest own penalty among a few sampled.
+    let pick = -1;
+    let worst = -1;
+    for (let t = 0; t < 4; t++) {
+      const e = rng.int(sc.E);
+      const p = sc.employeeScore(e).soft;
+      if (p > worst) {
+        worst = p;
+        pick = e;
+      }
+    }
+    if (pick >= 0) emps.push(pick);
+    return a0;
+  };
   let lnsTried = 0;
   let lnsAccepted = 0;
   for (;;) {
@@ -385,10 +423,11 @@ export function localSearch(sc: CurtoisScorer, opts: LocalSearchOptions): LocalS
     if (dp && dpEvery > 0 && it % dpEvery === 0 && (!dpAfterFeasible || best.hard === 0)) {
       // Ruin and recreate k employees over a window with the exact row optimiser.
       lnsTried++;
-      const a = rng.int(sc.D - dpWin + 1);
-      const b = a + dpWin - 1;
+      let a = rng.int(sc.D - dpWin + 1);
       const k = 1 + rng.int(dpMaxK);
       const emps: number[] = [];
+      if (dpTargeted > 0 && rng.next() < dpTargeted) a = aimLns(k, emps, a);
+      const b = a + dpWin - 1;
       while (emps.length < k) {
         const e = rng.int(sc.E);
         if (!emps.includes(e)) emps.push(e);

@@ -5,6 +5,7 @@
  * reported and the others' result is still returned. With one thread the solver runs in the
  * calling thread (no worker start-up).
  */
+import { mipSuits } from './mip.js';
 import type { Worker } from 'node:worker_threads';
 import { spawnWorker } from '../engine/worker/spawn.js';
 import { availableParallelism } from 'node:os';
@@ -17,6 +18,10 @@ export interface CurtoisJob {
   seconds: number;
   seed: number;
   maxIterations?: number;
+  /** Share of the time for the local search before the exact model (HiGHS) takes its best rota as a start. */
+  mipAfter?: number;
+  /** Wall-clock deadline (Date.now() epoch ms) of the whole run: worker start-up counts against it. */
+  deadline: number;
   /** Int32Array over a SharedArrayBuffer; [0] = 1 asks the worker to stop. */
   stop: SharedArrayBuffer;
 }
@@ -32,6 +37,8 @@ export interface ParallelCurtoisOptions {
   seed?: number;
   threads?: number;
   maxIterations?: number;
+  /** Let the second worker run the exact model on small instances (default true). */
+  mip?: boolean;
   onProgress?: (p: { best: Score; elapsedMs: number }) => void;
 }
 
@@ -85,6 +92,7 @@ export async function solveCurtoisParallel(instance: CurtoisInstance, opts: Para
       const best = results.reduce((a, b) => (compareScores(b.result.score, a.result.score) < 0 ? b : a));
       resolve({
         ...best.result,
+        mip: results.find((r) => r.result.mip)?.result.mip,
         iterations: results.reduce((n, r) => n + r.result.iterations, 0),
         firstFeasibleMs,
         worker: best.worker,
@@ -99,6 +107,10 @@ export async function solveCurtoisParallel(instance: CurtoisInstance, opts: Para
         seconds: Math.max(0.05, opts.seconds - (performance.now() - t0) / 1000),
         seed: seedFor(seed, i),
         maxIterations: opts.maxIterations,
+        // On a small instance the second worker hands its best rota to the exact model after a
+        // third of the time (not in the repeatable iteration-budget mode).
+        mipAfter: i === 1 && opts.maxIterations === undefined && opts.mip !== false && mipSuits(instance) ? 1 / 3 : undefined,
+        deadline: Date.now() - (performance.now() - t0) + opts.seconds * 1000,
         stop: stopBuf,
       };
       const spawned = spawnWorker(ENTRY, { job, worker: i });

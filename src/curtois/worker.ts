@@ -1,6 +1,8 @@
 /** Worker-thread entry of the Curtois portfolio: runs one seeded solver, posts the result. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { solveCurtois } from './solve.js';
+import { solveCurtois, type CurtoisSolveResult } from './solve.js';
+import { loadHighs, solveCurtoisMip } from './mip.js';
+import { CurtoisScorer } from './scorer.js';
 import type { CurtoisJob, CurtoisWorkerMessage } from './parallel.js';
 
 const { job, worker } = workerData as { job: CurtoisJob; worker: number };
@@ -8,8 +10,9 @@ const stop = new Int32Array(job.stop);
 const post = (m: CurtoisWorkerMessage) => parentPort!.postMessage(m);
 
 try {
-  const result = solveCurtois(job.instance, {
-    seconds: job.seconds,
+  const saSeconds = job.mipAfter !== undefined ? job.seconds * job.mipAfter : job.seconds;
+  const result: CurtoisSolveResult = solveCurtois(job.instance, {
+    seconds: saSeconds,
     seed: job.seed,
     maxIterations: job.maxIterations,
     shouldStop: () => Atomics.load(stop, 0) === 1,
@@ -17,6 +20,24 @@ try {
     onProgress: (p) => post({ type: 'progress', worker, best: p.best, elapsedMs: p.elapsedMs }),
   });
   post({ type: 'result', worker, result });
+  if (job.mipAfter !== undefined && Atomics.load(stop, 0) === 0) {
+    // The exact model, started from the local search's best rota, for the rest of the time. The
+    // search's result is already posted, so a model that overruns and is terminated loses nothing.
+    await loadHighs();
+    const left = (job.deadline - Date.now()) / 1000 - Math.max(1, job.seconds * 0.05);
+    if (left > 0.5) {
+      const mip = await solveCurtoisMip(job.instance, { seconds: left, start: result.rows });
+      let { rows, score } = result;
+      if (mip.rows) {
+        const check = new CurtoisScorer(job.instance, mip.rows).scoreFromScratch();
+        if (check.hard === 0 && (score.hard > 0 || check.soft < score.soft)) {
+          rows = mip.rows;
+          score = check;
+        }
+      }
+      post({ type: 'result', worker, result: { ...result, rows, score, mip: { status: mip.status, bound: mip.bound } } });
+    }
+  }
 } catch (e) {
   post({ type: 'error', worker, message: e instanceof Error ? `${e.message}\n${e.stack}` : String(e) });
 }

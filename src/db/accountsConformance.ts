@@ -8,6 +8,7 @@ import { parsePlan } from '../core/model/validatePlan.js';
 import type { Db } from './db.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { fixturePlan } from './fixtures.js';
+import { StaffRepository } from './staffRepository.js';
 import { createRepositories } from './sqlRepositories.js';
 import { UserRepository } from './userRepository.js';
 import { WorkflowRepository } from './workflowRepository.js';
@@ -50,6 +51,76 @@ export function registerAccountsConformance(get: () => { db: Db; org: string; ne
     assert.equal(await users.getSession(h('a')), null);
     await users.deleteSession(h('a'));
     await assert.rejects(users.createSession({ tokenHash: 'short', userId: u.id, csrfToken: 'c'.repeat(43), expiresAt: new Date() }));
+  });
+
+  test('user management (008): roles added and removed, one-time passwords, deactivation ends the sessions', async () => {
+    const { db, org, newUnit } = get();
+    const users = new UserRepository(db);
+    const unit = await newUnit();
+    const other = await newUnit();
+    const u = await users.create({ organisationId: org, username: 'ny@conf', displayName: 'Ny', passwordHash: HASH, roles: [{ role: 'employee', unitId: unit }], passwordChangeRequired: true });
+    assert.equal(u.passwordChangeRequired, true);
+    assert.equal((await users.create({ organisationId: org, username: 'vanlig@conf', displayName: 'V', passwordHash: HASH, roles: [] })).passwordChangeRequired, false);
+    await users.addRole(u.id, { role: 'planner', unitId: unit });
+    await users.addRole(u.id, { role: 'planner', unitId: unit });
+    await users.addRole(u.id, { role: 'union_rep', unitId: other });
+    assert.deepEqual((await users.get(u.id))?.roles, [{ role: 'employee', unitId: unit }, { role: 'planner', unitId: unit }, { role: 'union_rep', unitId: other }]);
+    assert.deepEqual((await users.listForUnit(unit)).map((x) => x.username), ['ny@conf']);
+    assert.equal(await users.removeRole(u.id, { role: 'planner', unitId: unit }), true);
+    assert.equal(await users.removeRole(u.id, { role: 'planner', unitId: unit }), false);
+    await users.setPasswordHash(u.id, HASH.replace('aGFz', 'bmV3'), false);
+    assert.equal((await users.get(u.id))?.passwordChangeRequired, false);
+    assert.equal(await users.passwordHash(u.id), HASH.replace('aGFz', 'bmV3'));
+    const h = (c: string) => c.repeat(64);
+    await users.createSession({ tokenHash: h('d'), userId: u.id, csrfToken: 'c'.repeat(43), expiresAt: new Date(Date.now() + 60_000) });
+    await users.createSession({ tokenHash: h('e'), userId: u.id, csrfToken: 'c'.repeat(43), expiresAt: new Date(Date.now() + 60_000) });
+    assert.equal(await users.deleteSessionsOfUser(u.id, h('d')), 1);
+    assert.ok(await users.getSession(h('d')));
+    await users.setDisabled(u.id, true);
+    assert.equal(await users.getSession(h('d')), null);
+    assert.equal((await db.query('select 1 from sessions where user_id = $1', [u.id])).rows.length, 0);
+    await users.setDisabled(u.id, false);
+    assert.equal((await users.get(u.id))?.disabled, false);
+    await assert.rejects(users.setDisabled('no-such-user', true), NotFoundError);
+  });
+
+  test('staff (008): employment dates, edits keep the position history, referenced employees are ended, not deleted', async () => {
+    const { db, newUnit } = get();
+    const staff = new StaffRepository(db);
+    const users = new UserRepository(db);
+    const unit = await newUnit();
+    const m = await staff.create(unit, { id: `${unit}-s1`, name: 'Siri', competence: 'sykepleier', positionPercent: 60, employedFrom: '2027-01-01' });
+    assert.equal(m.employedFrom, '2027-01-01');
+    assert.equal(m.employedTo, null);
+    assert.equal(m.unitId, unit);
+    await assert.rejects(staff.create(unit, { id: `${unit}-s1`, name: 'Igjen', competence: 'assistent', positionPercent: 50 }), ConflictError);
+    const edited = await staff.update(m.id, { positionPercent: 80, competence: 'vernepleier', canWorkLongShifts: true, weekendFrequency: 3 });
+    assert.equal(edited.positionPercent, 80);
+    assert.equal(edited.competence, 'vernepleier');
+    assert.equal(edited.canWorkLongShifts, true);
+    const hist = await db.query<{ position_percent: string | number }>('select position_percent from employee_positions where employee_id = $1 order by id', [m.id]);
+    assert.deepEqual(hist.rows.map((r) => Number(r.position_percent)), [60, 80]);
+    await assert.rejects(staff.update(m.id, { employedTo: '2026-12-31' }), ValidationError);
+    await assert.rejects(staff.update(m.id, { positionPercent: 0 }), ValidationError);
+    assert.deepEqual(await staff.competencesInUse(unit), ['vernepleier']);
+    // A new main competence goes first in the list of competences.
+    await createRepositories(db).employees.upsert(unit, [{ id: `${unit}-s3`, name: 'Flere', competences: ['assistent', 'helsefagarbeider'], positionPercent: 50 }]);
+    const moved = await staff.update(`${unit}-s3`, { competence: 'helsefagarbeider' });
+    assert.deepEqual([moved.competence, moved.competences], ['helsefagarbeider', ['helsefagarbeider', 'assistent']]);
+    await staff.remove(`${unit}-s3`, '2027-06-30');
+    // Not referenced: deleted.
+    await staff.create(unit, { id: `${unit}-s2`, name: 'Kortvarig', competence: 'assistent', positionPercent: 20 });
+    assert.equal((await staff.remove(`${unit}-s2`, '2027-06-30')).outcome, 'deleted');
+    assert.equal(await staff.get(`${unit}-s2`), null);
+    // Referenced by an account: ended on the day.
+    await users.create({ organisationId: get().org, username: `${unit}@conf`, displayName: 'Siri', passwordHash: HASH, employeeId: m.id, roles: [{ role: 'employee', unitId: unit }] });
+    assert.equal(await staff.isReferenced(m.id), true);
+    const ended = await staff.remove(m.id, '2027-06-30');
+    assert.equal(ended.outcome, 'ended');
+    assert.equal(ended.member.employedTo, '2027-06-30');
+    assert.deepEqual((await staff.list(unit)).map((x) => x.id), [m.id]);
+    assert.deepEqual([...(await staff.homeUnits([m.id, 'nobody']))], [[m.id, unit]]);
+    await assert.rejects(staff.update('nobody', { name: 'x' }), NotFoundError);
   });
 
   test('workflow: wish rounds, one employee’s wishes without re-versioning the plan, comments and approvals per version', async () => {

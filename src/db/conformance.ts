@@ -14,6 +14,8 @@ import { loadMigrations, migrate } from './migrate.js';
 import type { Repositories } from './repositories.js';
 import { seedDemo } from './seed.js';
 import { registerAccountsConformance } from './accountsConformance.js';
+import { registerPlanVersionsConformance } from './versionsConformance.js';
+import { registerHiredConformance } from './hiredConformance.js';
 import { createRepositories } from './sqlRepositories.js';
 import { UserRepository } from './userRepository.js';
 
@@ -69,6 +71,8 @@ export function runRepositoryConformance(name: string, makeDb: () => Promise<Con
     });
 
     registerAccountsConformance(() => ({ db, org: ORG, newUnit }));
+    registerPlanVersionsConformance(() => ({ db, newUnit }));
+    registerHiredConformance(() => ({ db, newUnit }));
 
     test('migrations are recorded and idempotent', async () => {
       const all = loadMigrations().map((m) => m.version);

@@ -8,6 +8,7 @@ import { mapDbError } from './mapErrors.js';
 import type { PlanRepository, PlanStatus, PlanSummary, SavePlanOptions } from './repositories.js';
 import { PLAN_STATUSES } from './repositories.js';
 import { insertUnnest, insertValues, iso, num } from './sql.js';
+import { writePlanVersion } from './planVersions.js';
 
 interface PlanRow {
   id: string;
@@ -112,25 +113,30 @@ export class SqlPlanRepository implements PlanRepository {
     const ruleSetId = num(ruleSet.rows[0].id);
 
     let planId: string;
+    let version: number;
     if (opts.planId) {
-      const upd = await tx.query<{ id: string }>(
+      const upd = await tx.query<{ id: string; version: number }>(
         `update plans set name = coalesce($3, name), unit_label = $4, start_date = $5, end_date = $6, planning_form = $7,
            status = coalesce($8, status), rule_set_id = $9, version = version + 1, updated_at = now()
-         where id = $1 and unit_id = $2 returning id`,
+         where id = $1 and unit_id = $2 returning id, version`,
         [opts.planId, unitId, opts.name ?? null, plan.unit, plan.start, plan.end, plan.planningForm, opts.status ?? null, ruleSetId],
       );
       if (!upd.rows.length) throw new NotFoundError('plan', opts.planId);
       planId = upd.rows[0].id;
+      version = upd.rows[0].version;
       for (const table of ['assignments', 'wishes', 'absences', 'demand_lines', 'plan_employees', 'plan_shift_types'])
         await tx.query(`delete from ${table} where plan_id = $1`, [planId]);
     } else {
-      const ins = await tx.query<{ id: string }>(
+      const ins = await tx.query<{ id: string; version: number }>(
         `insert into plans (unit_id, name, unit_label, start_date, end_date, planning_form, status, rule_set_id)
-         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id, version`,
         [unitId, opts.name ?? `${plan.unit} ${plan.start}–${plan.end}`, plan.unit, plan.start, plan.end, plan.planningForm, opts.status ?? 'draft', ruleSetId],
       );
       planId = ins.rows[0].id;
+      version = ins.rows[0].version;
     }
+    // Every saved version is kept for comparison (migration 009).
+    await writePlanVersion(tx, planId, version, plan);
 
     const sid = (code: string) => shiftId.get(code)!;
     await insertValues(tx, 'plan_shift_types', ['plan_id', 'shift_type_id', 'ord'], plan.shiftTypes.map((s, i) => [planId, sid(s.code), i]));

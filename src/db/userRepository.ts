@@ -24,6 +24,8 @@ export interface UserRecord {
   displayName: string;
   employeeId: string | null;
   disabled: boolean;
+  /** The password was set by someone else (a new account, a reset): choose a new one (migration 008). */
+  passwordChangeRequired: boolean;
   roles: RoleGrant[];
 }
 
@@ -34,6 +36,8 @@ export interface NewUser {
   passwordHash: string;
   employeeId?: string | null;
   roles: RoleGrant[];
+  /** A one-time password set by a leader or an admin (default false). */
+  passwordChangeRequired?: boolean;
 }
 
 export interface SessionRecord {
@@ -50,7 +54,10 @@ interface UserRow {
   display_name: string;
   employee_id: string | null;
   disabled: boolean;
+  password_change_required: boolean;
 }
+
+const USER_COLUMNS = 'id, organisation_id, username, display_name, employee_id, disabled, password_change_required';
 
 export class UserRepository {
   constructor(private readonly q: Queryable) {}
@@ -60,8 +67,8 @@ export class UserRepository {
       let id: string;
       try {
         const r = await tx.query<{ id: string }>(
-          `insert into users (organisation_id, username, display_name, password_hash, employee_id) values ($1, $2, $3, $4, $5) returning id`,
-          [u.organisationId, u.username.trim().toLowerCase(), u.displayName, u.passwordHash, u.employeeId ?? null],
+          `insert into users (organisation_id, username, display_name, password_hash, employee_id, password_change_required) values ($1, $2, $3, $4, $5, $6) returning id`,
+          [u.organisationId, u.username.trim().toLowerCase(), u.displayName, u.passwordHash, u.employeeId ?? null, u.passwordChangeRequired ?? false],
         );
         id = r.rows[0].id;
       } catch (e) {
@@ -86,19 +93,20 @@ export class UserRepository {
       displayName: r.display_name,
       employeeId: r.employee_id,
       disabled: r.disabled,
+      passwordChangeRequired: r.password_change_required,
       roles: grants.rows.filter((g) => g.user_id === r.id).map((g) => ({ role: g.role, unitId: g.unit_id })),
     }));
   }
 
   async get(id: string): Promise<UserRecord | null> {
-    const r = await this.q.query<UserRow>('select id, organisation_id, username, display_name, employee_id, disabled from users where id = $1', [id]);
+    const r = await this.q.query<UserRow>(`select ${USER_COLUMNS} from users where id = $1`, [id]);
     return (await this.withRoles(r.rows))[0] ?? null;
   }
 
   /** The user and the stored password hash, for login. */
   async findForLogin(username: string): Promise<{ user: UserRecord; passwordHash: string } | null> {
     const r = await this.q.query<UserRow & { password_hash: string }>(
-      'select id, organisation_id, username, display_name, employee_id, disabled, password_hash from users where username = $1',
+      `select ${USER_COLUMNS}, password_hash from users where username = $1`,
       [username.trim().toLowerCase()],
     );
     if (!r.rows.length) return null;
@@ -108,16 +116,73 @@ export class UserRepository {
 
   async list(organisationId?: string): Promise<UserRecord[]> {
     const r = await this.q.query<UserRow>(
-      `select id, organisation_id, username, display_name, employee_id, disabled from users
+      `select ${USER_COLUMNS} from users
        where ($1::text is null or organisation_id = $1) order by username`,
       [organisationId ?? null],
     );
     return this.withRoles(r.rows);
   }
 
-  async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
-    const r = await this.q.query('update users set password_hash = $2 where id = $1', [userId, passwordHash]);
+  /** Sets the password hash; `changeRequired` marks it a one-time password (default: the holder chose it). */
+  async setPasswordHash(userId: string, passwordHash: string, changeRequired = false): Promise<void> {
+    const r = await this.q.query('update users set password_hash = $2, password_change_required = $3 where id = $1', [userId, passwordHash, changeRequired]);
     if (r.rowCount === 0) throw new NotFoundError('bruker / user', userId);
+  }
+
+  /** The stored password hash of a user (to check the current password before a change). */
+  async passwordHash(userId: string): Promise<string | null> {
+    const r = await this.q.query<{ password_hash: string }>('select password_hash from users where id = $1', [userId]);
+    return r.rows[0]?.password_hash ?? null;
+  }
+
+  /** Users holding any role in the unit, by user name (with all their roles). */
+  async listForUnit(unitId: string): Promise<UserRecord[]> {
+    const r = await this.q.query<UserRow>(
+      `select ${USER_COLUMNS} from users u where exists (select 1 from user_roles g where g.user_id = u.id and g.unit_id = $1) order by username`,
+      [unitId],
+    );
+    return this.withRoles(r.rows);
+  }
+
+  /** Accounts linked to an employee record. */
+  async listForEmployee(employeeId: string): Promise<UserRecord[]> {
+    const r = await this.q.query<UserRow>(`select ${USER_COLUMNS} from users where employee_id = $1 order by username`, [employeeId]);
+    return this.withRoles(r.rows);
+  }
+
+  /** Grants a role (nothing happens when it is held already). */
+  async addRole(userId: string, grant: RoleGrant): Promise<void> {
+    await this.q.query(
+      `insert into user_roles (user_id, role, unit_id) select $1, $2, $3
+       where not exists (select 1 from user_roles where user_id = $1 and role = $2 and coalesce(unit_id, '') = coalesce($3::text, ''))`,
+      [userId, grant.role, grant.unitId],
+    );
+  }
+
+  /** Removes a role; false when it was not held. */
+  async removeRole(userId: string, grant: RoleGrant): Promise<boolean> {
+    const r = await this.q.query(`delete from user_roles where user_id = $1 and role = $2 and coalesce(unit_id, '') = coalesce($3::text, '')`, [userId, grant.role, grant.unitId]);
+    return r.rowCount > 0;
+  }
+
+  /** Links the account to an employee record (or unlinks it with null). */
+  async setEmployee(userId: string, employeeId: string | null): Promise<void> {
+    const r = await this.q.query('update users set employee_id = $2 where id = $1', [userId, employeeId]);
+    if (r.rowCount === 0) throw new NotFoundError('bruker / user', userId);
+  }
+
+  /** Deactivates (or reactivates) an account; deactivating ends every session of it. */
+  async setDisabled(userId: string, disabled: boolean): Promise<void> {
+    await this.q.transaction(async (tx) => {
+      const r = await tx.query('update users set disabled = $2 where id = $1', [userId, disabled]);
+      if (r.rowCount === 0) throw new NotFoundError('bruker / user', userId);
+      if (disabled) await tx.query('delete from sessions where user_id = $1', [userId]);
+    });
+  }
+
+  /** Ends every session of a user (after a password reset or a role change); the number ended. */
+  async deleteSessionsOfUser(userId: string, exceptTokenHash?: string): Promise<number> {
+    return (await this.q.query('delete from sessions where user_id = $1 and token_hash <> $2', [userId, exceptTokenHash ?? ''])).rowCount;
   }
 
   async createSession(s: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date }): Promise<void> {

@@ -8,6 +8,7 @@
 import type { ScoreDirector } from '../core/eval/score.js';
 import { FREE, compareScores } from './types.js';
 import type { Rng } from './random.js';
+import type { EvalContext } from '../core/eval/context.js';
 
 export interface ConstructOptions {
   /** How many candidates to score with the full catalogue per slot. */
@@ -22,7 +23,11 @@ export function constructRota(sd: ScoreDirector, rng: Rng, opts: ConstructOption
   const minRest = ctx.rules.dailyRest.minHours * 60;
   const hours = new Float64Array(ctx.employees.length);
   sd.rows.forEach((row, e) => row.forEach((s, d) => s !== FREE && (hours[e] += ctx.instance(d, s).workMin)));
-  const target = ctx.employees.map((e) => Math.max(1, e.p * 35.5 * 60 * (ctx.D / 7)));
+  // Each person's hours budget accrues day by day over the days they are present (absence
+  // and weekday holidays are credited, as TAR-04 credits them), so a candidate's priority is
+  // how far behind their budget *up to this day* they are: someone back from five weeks of
+  // vacation is not handed the next month's shifts to catch up, and nobody runs ahead early.
+  const budget = hoursBudget(ctx);
   const restOk = (e: number, d: number, s: number) => {
     const it = ctx.instance(d, s);
     const prev = d > 0 ? sd.rows[e][d - 1] : FREE;
@@ -31,6 +36,7 @@ export function constructRota(sd: ScoreDirector, rng: Rng, opts: ConstructOption
     if (next !== FREE && ctx.instance(d + 1, next).start - it.end < minRest) return false;
     return true;
   };
+  const perDay = ctx.employees.map((e) => Math.max(1, (e.p * 35.5 * 60) / 7));
   let placed = 0;
   for (const level of ['min', 'target'] as const) {
     for (let d = 0; d < ctx.D; d++) {
@@ -53,7 +59,7 @@ export function constructRota(sd: ScoreDirector, rng: Rng, opts: ConstructOption
                 (cell.competence === null || ctx.employees[e].competences.includes(cell.competence)) &&
                 restOk(e, d, cell.shift),
             )
-            .sort((a, b) => hours[a] / target[a] - hours[b] / target[b])
+            .sort((a, b) => (hours[a] - budget[a][d + 1]) / perDay[a] - (hours[b] - budget[b][d + 1]) / perDay[b])
             .slice(0, K);
           let bestE = -1;
           let best = sd.score();
@@ -75,4 +81,24 @@ export function constructRota(sd: ScoreDirector, rng: Rng, opts: ConstructOption
     }
   }
   return placed;
+}
+
+/**
+ * budget[e][d] = the minutes employee e's position asks for over days 0..d-1 (length D + 1):
+ * p × 35.5 h / 7 per day present, less a fifth of the week for a weekday holiday in dated
+ * plans (the day-worker-equivalent model), nothing on absence days.
+ */
+export function hoursBudget(ctx: EvalContext): Float64Array[] {
+  const useRed = ctx.rules.hours.redDayModel === 'dayWorkerEquivalent' && !ctx.cyclic;
+  return ctx.employees.map((emp) => {
+    const perWeek = emp.p * 35.5 * 60;
+    const out = new Float64Array(ctx.D + 1);
+    for (let d = 0; d < ctx.D; d++) {
+      const day = ctx.days[d];
+      let add = 0;
+      if (ctx.absence[emp.idx][d] === 0) add = perWeek / 7 - (useRed && day.weekday < 5 && day.holidayName !== undefined ? perWeek / 5 : 0);
+      out[d + 1] = out[d] + add;
+    }
+    return out;
+  });
 }

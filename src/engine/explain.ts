@@ -34,6 +34,7 @@ const nb = (x: number) => String(Math.round(x * 10) / 10).replace('.', ',');
 
 export function explainShortfall(ctx: EvalContext, rows: Int16Array[]): Shortfall {
   const agg = new Map<string, { shift: number; comp: string | null; type: DayType; missing: number; need: number; days: number }>();
+  const straddles = new Map<number, { missing: number; dates: string[] }>();
   for (let d = 0; d < ctx.D; d++) {
     const day = ctx.days[d];
     const type: DayType = day.holidayName && day.weekday < 5 ? 'holiday' : day.weekday === 5 ? 'saturday' : day.weekday === 6 ? 'sunday' : 'weekday';
@@ -42,6 +43,16 @@ export function explainShortfall(ctx: EvalContext, rows: Int16Array[]): Shortfal
       rows.forEach((row, e) => {
         if (row[d] === cell.shift && ctx.absence[e][d] === 0 && (cell.competence === null || ctx.employees[e].competences.includes(cell.competence))) n++;
       });
+      // A shift that reaches into two red-day units in a row (e.g. an evening shift to 22:30 on
+      // Maundy Thursday runs into Good Friday's unit from 22:00) is work on two Sundays/holidays
+      // in a row for whoever takes it: under the main rule of AML § 10-8 (4) nobody may.
+      if (n < cell.min && straddlesRedDays(ctx, d, cell.shift)) {
+        const x = straddles.get(cell.shift) ?? { missing: 0, dates: [] };
+        x.missing += cell.min - n;
+        if (!x.dates.includes(day.date)) x.dates.push(day.date);
+        straddles.set(cell.shift, x);
+        continue;
+      }
       const key = `${cell.shift}|${cell.competence ?? ''}|${type}`;
       const a = agg.get(key) ?? { shift: cell.shift, comp: cell.competence, type, missing: 0, need: 0, days: 0 };
       a.missing += Math.max(0, cell.min - n);
@@ -87,6 +98,39 @@ export function explainShortfall(ctx: EvalContext, rows: Int16Array[]): Shortfal
       messageEn: `${DAY_EN[a.type]}: ${causeEn} → ${a.missing} shifts short, ${Math.round(fte * 100) / 100} FTE ${a.comp ?? ''}`.trim(),
     });
   }
+  for (const [shift, x] of straddles) {
+    const st = ctx.shiftTypes[shift];
+    const hours = ctx.instance(0, shift).workMin / 60;
+    const fte = (x.missing * hours) / (35.5 * weeks);
+    const span = `${hm(st.startMin)}–${hm(st.endMin)}`;
+    const dates = x.dates.map((d) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`).join(', ');
+    lines.push({
+      shift: st.code,
+      competence: null,
+      dayType: 'holiday',
+      missingShifts: x.missing,
+      missingFte: Math.round(fte * 100) / 100,
+      needPerDay: x.missing / x.dates.length,
+      availablePerDay: 0,
+      message: `vakt ${st.code} (${span}) ${dates}: går inn i neste søn-/helgedags sone, så den som tar den, har arbeidet to søn-/helgedager på rad (AML § 10-8 (4)) – ingen kan ta den → mangler ${x.missing} vakter; endre vakttiden eller behovet disse dagene`,
+      messageEn: `shift ${st.code} (${span}) ${dates}: runs into the next Sunday/holiday's zone, so whoever takes it works two Sundays/holidays in a row (AML § 10-8 (4)) – nobody can → ${x.missing} shifts short; change the shift times or the demand on these days`,
+    });
+  }
   lines.sort((x, y) => y.missingShifts - x.missingShifts);
   return { feasible: lines.length === 0, lines };
+}
+
+function hm(min: number): string {
+  const m = ((min % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Shift s on day d reaches into two red-day units (work on two Sundays/holidays in a row for
+ * whoever takes it), which the main rule of AML § 10-8 (4) (LAW-08) forbids.
+ */
+export function straddlesRedDays(ctx: EvalContext, d: number, s: number): boolean {
+  if (ctx.rules.sundayRule.mode !== 'mainRule') return false;
+  const tol = ctx.rules.sundayRule.toleranceMinutes;
+  return ctx.instance(d, s).units.filter(([, m]) => m > tol).length >= 2;
 }

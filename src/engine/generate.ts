@@ -13,7 +13,7 @@ import { search, type SearchProgress, type SearchResult } from './search.js';
 import { placeVacations } from './vacations.js';
 import { explainShortfall, type Shortfall } from './explain.js';
 import { repairHard } from './repair.js';
-import { fillPass, trimPass } from './polish.js';
+import { balanceHours, fillPass, repairStaffing, trimPass } from './polish.js';
 import { compareScores, type IncrementalScorer, type Score } from './types.js';
 
 export interface GenerateOptions {
@@ -59,8 +59,22 @@ export function generateRota(input: Plan, opts: GenerateOptions): GenerateResult
   const clear: Array<[number, number, number]> = [];
   sd.rows.forEach((row, e) => row.forEach((s, d) => s !== -1 && sd.isFixed(e, d) && clear.push([e, d, -1])));
   if (clear.length) sd.setMany(clear);
-  constructRota(sd, rng, { deadline: deadline - reserve - 200 });
-  fillPass(sd, deadline - reserve - 200);
+  // The construction always gets a moment, even when starting the thread used up the time
+  // (a loaded machine): a rota without it is nearly empty. The caller's hard deadline (one
+  // second past the limit) still holds, and the constructed rota is posted before the search.
+  const constructBy = Math.max(deadline - reserve - 200, Date.now() + Math.min(500, opts.seconds * 250));
+  constructRota(sd, rng, { deadline: constructBy });
+  fillPass(sd, constructBy);
+  // Long plans (annual rotas): the random moves of the search are too local to move hours
+  // between people across a year or to close the last staffing gaps, so targeted passes get a
+  // share of the time before and after the search.
+  const total = Math.max(0, deadline - Date.now() - reserve);
+  const longPlan = ctx.D > 12 * 7;
+  if (longPlan) {
+    repairStaffing(sd, Date.now() + total * 0.1);
+    balanceHours(sd, Date.now() + total * 0.15);
+  }
+  const postShare = longPlan ? 0.2 : 0;
   const weekendStarts = ctx.weekends.filter((s) => s >= 0 && s + 1 < ctx.D);
   // Track the best rota the search commits to, so a caller can have it before the end.
   const best: { rows: Int16Array[] | null; score: Score | null } = { rows: null, score: null };
@@ -69,7 +83,7 @@ export function generateRota(input: Plan, opts: GenerateOptions): GenerateResult
   if (opts.onBestRows && best.rows && best.score) opts.onBestRows(best.rows, best.score);
   const res = search(tracked, {
     seed,
-    timeLimitMs: Math.max(0, deadline - Date.now() - reserve),
+    timeLimitMs: Math.max(0, deadline - Date.now() - reserve - total * postShare),
     maxIterations: opts.maxIterations,
     fullAssert: opts.fullAssert,
     weekendStarts,
@@ -89,6 +103,12 @@ export function generateRota(input: Plan, opts: GenerateOptions): GenerateResult
   // A cancelled run finishes at once: a short polish, then the repair and the check.
   const polishUntil = res.stoppedBy === 'stop' ? Date.now() + 50 : Math.max(Date.now() + 50, deadline - reserve / 2);
   fillPass(final, polishUntil);
+  if (longPlan) {
+    const mid = Date.now() + (polishUntil - Date.now()) / 2;
+    repairStaffing(final, mid);
+    balanceHours(final, polishUntil);
+    repairStaffing(final, polishUntil);
+  }
   fillPass(final, polishUntil, 'target');
   trimPass(final, polishUntil);
   const repaired = repairHard(final);

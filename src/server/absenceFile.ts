@@ -38,8 +38,14 @@ export class AbsenceFileError extends Error {
 const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const isOle = (b: Uint8Array) => b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
+/** What else than an absence history is read the same way (e.g. the employee file). */
+export interface UploadOptions {
+  /** Header names (lower case) of the columns whose .xlsx cells are dates (default from, to). */
+  dateColumns?: readonly string[];
+}
+
 /** The file as CSV text, whatever it came as (CSV in UTF-8 or Windows-1252, or .xlsx). */
-export async function absenceFileToCsv(bytes: Uint8Array, contentType = ''): Promise<{ text: string; format: 'csv' | 'xlsx' }> {
+export async function absenceFileToCsv(bytes: Uint8Array, contentType = '', opts: UploadOptions = {}): Promise<{ text: string; format: 'csv' | 'xlsx' }> {
   if (bytes.length === 0) throw new AbsenceFileError('tom fil / empty file');
   if (bytes.length > MAX_ABSENCE_FILE_BYTES)
     throw new AbsenceFileError(`filen er større enn ${MAX_ABSENCE_FILE_BYTES / 1024 / 1024} MB / the file is larger than ${MAX_ABSENCE_FILE_BYTES / 1024 / 1024} MB`, 413);
@@ -47,7 +53,7 @@ export async function absenceFileToCsv(bytes: Uint8Array, contentType = ''): Pro
     throw new AbsenceFileError('gamle Excel-filer (.xls) leses ikke; lagre som .xlsx eller CSV / old Excel files (.xls) are not read; save as .xlsx or CSV', 415);
   if (isZip(bytes) || contentType.includes('spreadsheetml')) {
     if (!isZip(bytes)) throw new AbsenceFileError('filen er ikke en gyldig .xlsx-fil / the file is not a valid .xlsx file');
-    return { text: await xlsxToCsv(bytes), format: 'xlsx' };
+    return { text: await xlsxToCsv(bytes, opts.dateColumns ?? ['from', 'to']), format: 'xlsx' };
   }
   let text: string;
   try {
@@ -96,7 +102,7 @@ function cellText(v: ExcelJS.CellValue, dateColumn: boolean): string {
   return String(v);
 }
 
-async function xlsxToCsv(bytes: Uint8Array): Promise<string> {
+async function xlsxToCsv(bytes: Uint8Array, dateColumns: readonly string[]): Promise<string> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -123,7 +129,7 @@ async function xlsxToCsv(bytes: Uint8Array): Promise<string> {
     if (width === 0) {
       // The header: its last non-empty cell sets the width of every row.
       width = last;
-      dateCols = new Set(cells.flatMap((h, i) => (['from', 'to'].includes(h.toLowerCase()) ? [i + 1] : [])));
+      dateCols = new Set(cells.flatMap((h, i) => (dateColumns.includes(h.toLowerCase()) ? [i + 1] : [])));
       lines.push(cells.slice(0, width).map(quote).join(','));
       continue;
     }

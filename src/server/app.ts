@@ -29,6 +29,10 @@ import { coverRoutes } from './routes/cover.js';
 import { predictionShiftRoutes } from './routes/predictionShifts.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { scenarioRoutes } from './routes/scenario.js';
+import { planSettingsRoutes } from './routes/planSettings.js';
+import { employeeRoutes } from './routes/employees.js';
+import { userRoutes } from './routes/users.js';
+import { hiredRoutes } from './routes/hired.js';
 import { serveWeb } from './static.js';
 
 export type { AppEnv } from './env.js';
@@ -133,6 +137,10 @@ export function createBemanna(deps: AppDeps): Bemanna {
   predictionShiftRoutes(ctx);
   metricsRoutes(ctx);
   scenarioRoutes(ctx);
+  planSettingsRoutes(ctx);
+  employeeRoutes(ctx);
+  userRoutes(ctx);
+  hiredRoutes(ctx);
 
   api.publicRoute({ method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This document (OpenAPI 3.1)' }, (c) => c.json(api.openApi(version)));
 

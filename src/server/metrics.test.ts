@@ -81,6 +81,10 @@ describe('metrics routes (heltidskultur) on the demo database', () => {
     assert.deepEqual(r.body.available.units.map((u) => u.id), ['solsiden-2']);
     assert.deepEqual(r.body.units.map((u) => u.id), ['solsiden-2']);
     assert.equal(r.body.units[0].averagePosition.value, avg.value);
+    // Weekend-only positions are read from the rota; the demo plans have no rota yet, so: unknown, with the reason.
+    const weekendOnly = r.body.figures.find((f) => f.key === 'weekendOnly')!;
+    assert.equal(weekendOnly.value, null);
+    assert.ok(weekendOnly.reason?.nb);
   });
 
   test('a unit with no data gives null figures with a reason, not 0 and not a crash', async () => {

@@ -31,6 +31,7 @@ export const SessionResponse = z.object({
     displayName: z.string(),
     employeeId: z.string().nullable(),
     roles: z.array(RoleGrantSchema),
+    passwordChangeRequired: z.boolean().optional().describe('Signed in with a one-time password: choose one (POST /api/me/password)'),
   }),
   csrfToken: z.string(),
   units: z.array(UnitAccessSchema),

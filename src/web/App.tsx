@@ -9,7 +9,10 @@ import { LoginPage } from './pages/LoginPage';
 import { MyAbsencePage } from './pages/MyAbsencePage';
 import { MyRotaPage } from './pages/MyRotaPage';
 import { PlanPage } from './pages/PlanPage';
+import { NewPlanPage, PlanSettingsPage } from './pages/PlanSettingsPage';
 import { ScenarioPage } from './pages/ScenarioPage';
+import { StaffPage } from './pages/StaffPage';
+import { ChangePasswordPage, UsersPage } from './pages/UsersPage';
 import { WishFormPage } from './pages/WishFormPage';
 import { Link, match, Router, useRouter } from './router';
 
@@ -56,6 +59,13 @@ function Shell() {
 
   if (session === undefined) return <div className="loading">{t('loading')}</div>;
   if (session === null) return <LoginPage onLogin={onSession} />;
+  const reload = () => get<Session>('/api/session').then(onSession, () => onSession(null));
+  if (session.user.passwordChangeRequired)
+    return (
+      <main className="content">
+        <ChangePasswordPage required onChanged={reload} />
+      </main>
+    );
   return <SignedIn session={session} onLogout={() => setSession(null)} />;
 }
 
@@ -77,12 +87,17 @@ function SignedIn({ session, onLogout }: { session: Session; onLogout: () => voi
   let m: Record<string, string> | null;
   if (path === '/' || path === '') page = <HomePage session={session} />;
   else if ((m = match('/planer/:id', path))) page = <PlanPage key={m.id} planId={m.id} session={session} />;
+  else if ((m = match('/planer/:id/innstillinger', path))) page = <PlanSettingsPage key={m.id} planId={m.id} session={session} />;
+  else if ((m = match('/enheter/:id/ny-plan', path))) page = <NewPlanPage key={m.id} unitId={m.id} session={session} />;
   else if (path === '/min-turnus') page = <MyRotaPage />;
   else if (path === '/onsker') page = <WishFormPage />;
   else if (path === '/meld-fravaer') page = <MyAbsencePage session={session} />;
   else if ((m = match('/enheter/:id/fravaer', path))) page = <AbsencePage key={m.id} unitId={m.id} session={session} />;
-  else if (path === '/heltid' && canMetrics) page = <HeltidPage />;
+  else if (path === '/heltid' && canMetrics) page = <HeltidPage session={session} />;
   else if ((m = match('/enheter/:id/scenarioer', path)) && canScenarios) page = <ScenarioPage key={m.id} unitId={m.id} session={session} />;
+  else if ((m = match('/enheter/:id/ansatte', path))) page = <StaffPage key={m.id} unitId={m.id} session={session} />;
+  else if ((m = match('/enheter/:id/brukere', path))) page = <UsersPage key={m.id} unitId={m.id} session={session} />;
+  else if (path === '/passord') page = <ChangePasswordPage required={false} onChanged={() => {}} />;
   else page = <p className="notice">{t('notFound')}</p>;
 
   return (
@@ -125,9 +140,9 @@ function SignedIn({ session, onLogout }: { session: Session; onLogout: () => voi
           <button type="button" className="linkbtn" onClick={() => setLang(lang === 'nb' ? 'en' : 'nb')} data-testid="lang-switch">
             {t('language')}
           </button>
-          <span className="username" title={session.user.username}>
+          <Link to="/passord" className="username">
             {session.user.displayName}
-          </span>
+          </Link>
           <button type="button" className="linkbtn" onClick={logout} data-testid="logout">
             {t('logout')}
           </button>

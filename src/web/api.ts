@@ -15,7 +15,7 @@ export interface UnitAccess {
 }
 
 export interface Session {
-  user: { id: string; username: string; displayName: string; employeeId: string | null; roles: Array<{ role: Role; unitId: string | null }> };
+  user: { id: string; username: string; displayName: string; employeeId: string | null; roles: Array<{ role: Role; unitId: string | null }>; passwordChangeRequired?: boolean };
   csrfToken: string;
   units: UnitAccess[];
 }

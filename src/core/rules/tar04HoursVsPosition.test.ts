@@ -6,6 +6,7 @@ import { buildContext } from '../eval/context.js';
 import { buildLine } from '../eval/line.js';
 import { rowsFromAssignments } from '../eval/checker.js';
 import { weeklyNorm, requiredHours } from './weeklyNorm.js';
+import { tar04Penalty } from './tar04HoursVsPosition.js';
 
 function normOf(p: ReturnType<typeof plan>) {
   const ctx = buildContext(p);
@@ -85,4 +86,13 @@ test('weekly norm: holidays in the period do not raise the bar – two of six Su
   assert.equal(n.sundaysInPeriod, 6);
   assert.equal(n.sundaysWorked, 2);
   assert.equal(n.norm, 35.5);
+});
+
+test('TAR-04 penalty grows faster than the deviation, so extra hours are shared out', () => {
+  // Two people 60 h over cost less than one 120 h over and one on target (52-week period).
+  assert.ok(2 * tar04Penalty(60, 52) < tar04Penalty(120, 52) + tar04Penalty(0, 52));
+  // Moving 8 h from someone 360 h over to someone 60 h over lowers the penalty.
+  assert.ok(tar04Penalty(352, 52) + tar04Penalty(68, 52) < tar04Penalty(360, 52) + tar04Penalty(60, 52));
+  assert.equal(tar04Penalty(0, 6), 10);
+  assert.equal(tar04Penalty(5, 6), 60, 'linear for the small deviations of a short plan');
 });

@@ -3,6 +3,12 @@
  * weekly norm (37.5 / 35.5 / 33.6, or the 3-split weighting between) × position × weeks,
  * less absence credited at the average day and, in dated plans, weekday holidays under the
  * day-worker-equivalent model. Deviation beyond the tolerance (0.25 h per week) is flagged.
+ *
+ * Over the position by more than an hour a week over a year (52 h), the penalty grows faster
+ * than the deviation (a square term): when the staffing plan needs more hours than the
+ * positions hold (an annual rota's summer), the extra hours are shared out instead of landing
+ * on a few people — 8 h moved from someone 360 h over to someone 60 h over is a gain, where a
+ * linear penalty would not see it.
  */
 import type { EmployeeRule } from './types.js';
 import { h, num, penalty, tr } from './format.js';
@@ -21,7 +27,7 @@ export const tar04: EmployeeRule = {
     const tol = (ctx.rules.hours.toleranceHoursPerWeek * ctx.D) / 7;
     const diff = r.planned - r.required;
     if (Math.abs(diff) > tol + 1e-9)
-      emit({ rule: 'TAR-04', employee: emp.idx, day: 0, dayTo: ctx.D - 1, measured: r.planned, limit: r.required, penalty: penalty(10, Math.abs(diff) - tol), detail: r.norm.norm });
+      emit({ rule: 'TAR-04', employee: emp.idx, day: 0, dayTo: ctx.D - 1, measured: r.planned, limit: r.required, penalty: tar04Penalty(Math.abs(diff) - tol, ctx.D / 7, diff > 0), detail: r.norm.norm });
   },
   message(v, ctx, lang) {
     const diff = v.measured - v.limit;
@@ -31,3 +37,17 @@ export const tar04: EmployeeRule = {
       `Planned ${h(v.measured, lang)}, the position requires ${h(v.limit, lang)} (weekly norm ${norm} h) – ${diff > 0 ? 'over' : 'under'} by ${h(Math.abs(diff), lang)}`);
   },
 };
+
+/**
+ * 10 × (1 + x) for x hours beyond the tolerance, plus 10 × y² / (4 × weeks) for the part y of
+ * x beyond one more hour per week of the period, counted over at least a year (52 h): the
+ * small deviations of a short plan keep the linear penalty, the large ones an annual rota can
+ * build up grow faster. Only hours over the position: an empty line at the start of a search
+ * is not pushed harder than the linear penalty already does.
+ */
+export function tar04Penalty(excess: number, weeks: number, over = true): number {
+  const x = Math.max(0, excess);
+  const w = Math.max(1, weeks);
+  const y = over ? Math.max(0, x - Math.max(w, 52)) : 0;
+  return Math.round((penalty(10, x) + (10 * y * y) / (4 * w)) * 100) / 100;
+}

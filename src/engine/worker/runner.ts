@@ -9,6 +9,12 @@ const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
 // Test hook: a crash before anything was posted.
 if (job.crashAfterMs === 0) process.exit(70);
+const started = Date.now();
+// Test hook: die abruptly mid-search, as a crashing worker would (wall time since the
+// thread started, so a slow start on a loaded machine still crashes).
+const maybeCrash = () => {
+  if (job.crashAfterMs !== undefined && Date.now() - started >= job.crashAfterMs) process.exit(70);
+};
 
 try {
   const result = generateRota(job.plan, {
@@ -18,10 +24,12 @@ try {
     fullAssert: job.fullAssert,
     shouldStop: () => Atomics.load(stop, 0) === 1,
     deadline: job.deadline,
-    onBestRows: (rows, score) => post({ type: 'best', worker, rows, score }),
+    onBestRows: (rows, score) => {
+      post({ type: 'best', worker, rows, score });
+      maybeCrash();
+    },
     onProgress: (progress) => {
-      // Test hook: die abruptly mid-search, as a crashing worker would.
-      if (job.crashAfterMs !== undefined && progress.elapsedMs >= job.crashAfterMs) process.exit(70);
+      maybeCrash();
       post({ type: 'progress', worker, progress });
     },
   });

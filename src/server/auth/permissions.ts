@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'absence.own',
   'absence.forecast',
   'employees.view',
+  'employees.manage',
+  'users.manage',
   'wishes.manage',
   'wishes.own',
   'hearing.comment',
@@ -43,6 +45,7 @@ const MANAGE: Permission[] = [
   'absence.manage',
   'absence.forecast',
   'employees.view',
+  'employees.manage',
   'wishes.manage',
   'hearing.comment',
   'audit.view',
@@ -51,8 +54,8 @@ const MANAGE: Permission[] = [
 const REPRESENTATIVE: Permission[] = ['unit.view', 'plan.viewHearing', 'plan.viewPublished', 'absence.history', 'hearing.comment', 'hearing.approve', 'audit.view'];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set<Permission>([...MANAGE, 'plan.approve']),
-  leader: new Set<Permission>([...MANAGE, 'plan.approve']),
+  admin: new Set<Permission>([...MANAGE, 'plan.approve', 'users.manage']),
+  leader: new Set<Permission>([...MANAGE, 'plan.approve', 'users.manage']),
   planner: new Set<Permission>(MANAGE),
   employee: new Set<Permission>(['unit.view', 'plan.viewPublished', 'wishes.own', 'absence.own']),
   union_rep: new Set<Permission>(REPRESENTATIVE),
@@ -66,10 +69,20 @@ export interface Principal {
   organisationId: string;
   employeeId: string | null;
   roles: RoleGrant[];
+  /** Signed in with a one-time password (set by a leader or an admin). */
+  passwordChangeRequired?: boolean;
 }
 
 export function principalOf(u: UserRecord): Principal {
-  return { userId: u.id, username: u.username, displayName: u.displayName, organisationId: u.organisationId, employeeId: u.employeeId, roles: u.roles };
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    organisationId: u.organisationId,
+    employeeId: u.employeeId,
+    roles: u.roles,
+    ...(u.passwordChangeRequired ? { passwordChangeRequired: true } : {}),
+  };
 }
 
 /** Roles the principal holds for a unit of its organisation (admin counts for every unit). */

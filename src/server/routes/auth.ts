@@ -19,7 +19,7 @@ export async function visibleUnits(ctx: ServerContext, p: Principal): Promise<Un
 async function sessionBody(ctx: ServerContext, p: Principal, csrfToken: string) {
   const units = await visibleUnits(ctx, p);
   return {
-    user: { id: p.userId, username: p.username, displayName: p.displayName, employeeId: p.employeeId, roles: p.roles },
+    user: { id: p.userId, username: p.username, displayName: p.displayName, employeeId: p.employeeId, roles: p.roles, passwordChangeRequired: p.passwordChangeRequired ?? false },
     csrfToken,
     units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, roles: rolesFor(p, u.id), permissions: permissionsFor(p, u.id, u.organisationId) })),
   };

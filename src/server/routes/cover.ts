@@ -17,6 +17,7 @@ import { param } from '../api.js';
 import { ForbiddenError, StateError } from '../errors.js';
 import { HISTORY_KINDS, registerAbsence } from '../absences.js';
 import { saveRota } from './plans.js';
+import { coverHiredFrom, recordCoverHired } from './hired.js';
 import { authorizePlan, type ServerContext } from './guard.js';
 
 const AbsenceBody = z
@@ -274,6 +275,8 @@ export function coverRoutes(ctx: ServerContext): void {
           const fromPdEn = a.usedPrediction ? ` (instead of prediction shift ${a.usedPrediction})` : '';
           await repo.notify(a.actualEmployee, auth.plan.id, `Du har fått vakt ${a.shift} ${nbDate(a.date)}${fromPd}.`, `You have been given shift ${a.shift} on ${a.date}${fromPdEn}.`);
         }
+        // The hours the cover bought (agency for a substitute, an extra shift or overtime for a colleague): routes/hired.ts.
+        await recordCoverHired(tx, { unitId: auth.unit.id, plan: pooled.plan, planId: auth.plan.id, userId: principal.userId, actor, covers: coverHiredFrom(needs, body.choices) });
         if (needs.length)
           await repo.notify(
             body.absence.employee,

@@ -7,8 +7,10 @@
  * trend, a comparison against a baseline date (benefit tracking), and all as an Excel workbook.
  *
  * Data the database does not hold is left out of the input, so the figures that need it are
- * null with the reason (never a silent 0): hired hours (agency, extra shifts, overtime) are not
- * registered in Bemanna yet, and a unit without registered absence history has no sick-leave rate.
+ * null with the reason (never a silent 0): a unit without registered absence history has no
+ * sick-leave rate, and hired hours (agency, extra shifts, overtime; migration 007, routes/hired.ts)
+ * are null until a unit of the scope has registered any — from its first registered day on, a
+ * window without records is a real 0, and a window that ends before that day is null with the reason.
  */
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
@@ -33,6 +35,7 @@ import type { LocalDate } from '../../core/time/localDate.js';
 import { NotFoundError, ValidationError } from '../../db/errors.js';
 import type { Unit } from '../../db/repositories.js';
 import { CoverRepository } from '../../db/coverRepository.js';
+import { HiredRepository } from '../../db/hiredRepository.js';
 import { positionHistory } from '../../db/positionHistory.js';
 import { todayInOslo } from '../absences.js';
 import { can, type Permission, type Principal } from '../auth/permissions.js';
@@ -92,6 +95,9 @@ const UnitHeadline = z.object({
   headcount: FigureSchema,
   averagePosition: FigureSchema,
   fullTimeShare: z.object({ percent100: FigureSchema, atLeast80: FigureSchema, above90: FigureSchema }),
+  hired: z
+    .object({ agencyHours: FigureSchema, extraHours: FigureSchema, overtimeHours: FigureSchema })
+    .describe('The unit\'s own hired figures: null with the reason when the unit has never registered any (or not yet in the window)'),
 });
 const SnapshotResponse = z.object({
   snapshot: SnapshotSchema,
@@ -196,7 +202,7 @@ async function resolveRequest(ctx: ServerContext, p: Principal, q: { scope: Scop
  * for the plans that have been run — not drafts without any recorded cover — and only up to today
  * (or the last recorded cover), since a shift in the future has not been worked yet.
  */
-export async function buildMetricsInput(ctx: ServerContext, units: Unit[], today: LocalDate = todayInOslo()): Promise<{ input: MetricsInput; notes: Msg[] }> {
+export async function buildMetricsInput(ctx: ServerContext, units: Unit[], today: LocalDate = todayInOslo()): Promise<{ input: MetricsInput; notes: Msg[]; hiredFrom: LocalDate | null; hiredFirst: Map<string, LocalDate> }> {
   const cover = new CoverRepository(ctx.db);
   const employees: MetricsInput['employees'] = [];
   const plans: Plan[] = [];
@@ -230,10 +236,62 @@ export async function buildMetricsInput(ctx: ServerContext, units: Unit[], today
         actuals.push({ date: r.date, shift: r.shift, unitId: u.id, plannedEmployee: r.plannedEmployee, actualEmployee: r.actualEmployee, actualCompetence: r.actualCompetence, coverKind: r.coverKind });
     }
   }
+  // Weekend-only positions (rene helgestillinger) are not a field of the employee: read from the
+  // rota — a person whose every shift in the unit's plans (at least two) falls on a Saturday or
+  // Sunday holds one; a person with a weekday shift does not; a person with no shifts is unknown.
+  const shiftDays = new Map<string, { weekend: number; weekday: number }>();
+  for (const plan of plans)
+    for (const a of plan.assignments) {
+      const k = `${plan.unit}|${a.employee}`;
+      const c = shiftDays.get(k) ?? { weekend: 0, weekday: 0 };
+      const wd = new Date(`${a.date}T12:00:00Z`).getUTCDay();
+      if (wd === 0 || wd === 6) c.weekend++;
+      else c.weekday++;
+      shiftDays.set(k, c);
+    }
+  for (const e of employees) {
+    const c = shiftDays.get(`${e.unitId}|${e.id}`);
+    if (c) e.weekendOnly = c.weekday === 0 && c.weekend >= 2;
+  }
   const history = await ctx.repos.absences.listHistory({ unitIds: units.map((u) => u.id) });
-  const notes: Msg[] = [
-    m('hiredNotRegistered', 'Innleie, ekstravakter og overtid registreres ikke i Bemanna ennå.', 'Agency hours, extra shifts and overtime are not registered in Bemanna yet.'),
-  ];
+  const notes: Msg[] = [];
+  if (shiftDays.size)
+    notes.push(
+      m(
+        'weekendOnlyFromRota',
+        'Rene helgestillinger leses av turnusen: en person med minst to vakter i enhetens planer, alle på lørdag eller søndag.',
+        "Weekend-only positions are read from the rota: a person with at least two shifts in the unit's plans, all on a Saturday or Sunday.",
+      ),
+    );
+  // Hired hours: the records of the units that have registered any; none registered → left out (null).
+  const hiredRepo = new HiredRepository(ctx.db);
+  const unitIds = units.map((u) => u.id);
+  const firstDates = await hiredRepo.firstDates(unitIds);
+  const hiredFrom = [...firstDates.values()].reduce<LocalDate | null>((a, d) => (a === null || d < a ? d : a), null);
+  const hired = hiredFrom === null ? undefined : (await hiredRepo.list({ unitIds })).map((r) => ({ date: r.date, unitId: r.unitId, hours: r.hours, kind: r.kind }));
+  if (hiredFrom === null)
+    notes.push(
+      m(
+        'hiredNotRegistered',
+        units.length === 1
+          ? 'Enheten har ikke registrert innleie, ekstravakter eller overtid i Bemanna: de tallene mangler. Registrer dem under «Innleie, ekstravakter og overtid».'
+          : 'Ingen av enhetene har registrert innleie, ekstravakter eller overtid i Bemanna: de tallene mangler.',
+        units.length === 1
+          ? 'The unit has not registered agency hours, extra shifts or overtime in Bemanna: those figures are missing. Register them under "Agency hours, extra shifts and overtime".'
+          : 'None of the units has registered agency hours, extra shifts or overtime in Bemanna: those figures are missing.',
+      ),
+    );
+  else {
+    const never = units.filter((u) => !firstDates.has(u.id));
+    if (never.length)
+      notes.push(
+        m(
+          'hiredPartlyRegistered',
+          `Innleie, ekstravakter og overtid er ikke registrert for ${never.map((u) => u.name).join(', ')}: timetallene gjelder de andre enhetene.`,
+          `Agency hours, extra shifts and overtime are not registered for ${never.map((u) => u.name).join(', ')}: the hour figures cover the other units.`,
+        ),
+      );
+  }
   if (history.length === 0)
     notes.push(m('noAbsenceHistory', 'Ingen registrert fraværshistorikk for enheten(e): sykefraværet kan ikke beregnes.', 'No registered absence history for the unit(s): the sick-leave rate cannot be computed.'));
   const input: MetricsInput = {
@@ -242,8 +300,76 @@ export async function buildMetricsInput(ctx: ServerContext, units: Unit[], today
     plans,
     actuals,
     ...(history.length ? { absences: history.map((a) => ({ employee: a.employee, from: a.from, to: a.to, kind: a.kind })) } : {}),
+    ...(hired ? { hired } : {}),
   };
-  return { input, notes };
+  return { input, notes, hiredFrom, hiredFirst: firstDates };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hired hours before the first registered day
+
+const HIRED_KEYS = new Set(['hired.agencyHours', 'hired.extraHours', 'hired.extraShifts', 'hired.overtimeHours']);
+const nbDate = (d: LocalDate) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
+
+function hiredNotYet(start: LocalDate): Msg {
+  return m(
+    'hiredNotYet',
+    `Innleie, ekstravakter og overtid er registrert fra ${nbDate(start)}; perioden ligger før det`,
+    `Agency hours, extra shifts and overtime are registered from ${start}; the window lies before that`,
+  );
+}
+
+/**
+ * The hired figures of a snapshot whose flow window ends before the first registered day are
+ * unknown, not 0: null with the reason. Later windows keep their sums (0 when nothing was hired).
+ */
+export function maskHired(s: MetricsSnapshot, hiredFrom: LocalDate | null): MetricsSnapshot {
+  if (hiredFrom === null || s.window.to >= hiredFrom) return s;
+  const reason = hiredNotYet(hiredFrom);
+  const none = (f: Figure): Figure => ({ key: f.key, value: null, unit: f.unit, definition: f.definition, reason });
+  const h = s.hired;
+  return { ...s, hired: { agencyHours: none(h.agencyHours), extraHours: none(h.extraHours), extraShifts: none(h.extraShifts), overtimeHours: none(h.overtimeHours) } };
+}
+
+/** A note when the snapshot's window begins before the first registered day (the sums count from it). */
+function hiredWindowNote(s: MetricsSnapshot, hiredFrom: LocalDate | null): Msg[] {
+  if (hiredFrom === null || hiredFrom <= s.window.from || hiredFrom > s.window.to) return [];
+  return [
+    m(
+      'hiredPartialWindow',
+      `Innleie, ekstravakter og overtid er registrert fra ${nbDate(hiredFrom)}: timetallene teller fra da, ikke hele perioden.`,
+      `Agency hours, extra shifts and overtime are registered from ${hiredFrom}: the hour figures count from then, not the whole window.`,
+    ),
+  ];
+}
+
+function maskTrend(t: MonthlyTrend, hiredFrom: LocalDate | null): MonthlyTrend {
+  if (hiredFrom === null) return t;
+  const before = t.points.map((p) => p.window.to < hiredFrom);
+  if (!before.some(Boolean)) return t;
+  return { ...t, points: t.points.map((p) => maskHired(p, hiredFrom)), series: t.series.map((s) => (HIRED_KEYS.has(s.key) ? { ...s, values: s.values.map((v, i) => (before[i] ? null : v)) } : s)) };
+}
+
+function maskComparison(c: BaselineComparison, hiredFrom: LocalDate | null): BaselineComparison {
+  if (hiredFrom === null) return c;
+  const baseline = maskHired(c.baseline, hiredFrom);
+  const current = maskHired(c.current, hiredFrom);
+  if (baseline === c.baseline && current === c.current) return c;
+  const reason = hiredNotYet(hiredFrom);
+  const side = current !== c.current ? { nb: 'nå-tallet', en: 'the current figure', date: c.date } : { nb: 'utgangspunktet', en: 'the baseline', date: c.baselineDate };
+  const changes = c.changes.map((x) =>
+    HIRED_KEYS.has(x.key)
+      ? {
+          ...x,
+          baseline: baseline !== c.baseline ? null : x.baseline,
+          current: current !== c.current ? null : x.current,
+          change: null,
+          relativeChangePercent: null,
+          reason: m('changeUnknown', `Endringen kan ikke beregnes: ${side.nb} (${side.date}) mangler – ${reason.nb}`, `The change cannot be computed: ${side.en} (${side.date}) is missing – ${reason.en}`),
+        }
+      : x,
+  );
+  return { ...c, baseline, current, changes };
 }
 
 /** Runs a core computation; its input errors (a date that does not exist, dates in the wrong order) are 400. */
@@ -276,10 +402,19 @@ function compareOut(c: BaselineComparison, notes: Msg[]): z.output<typeof Compar
   return { scope: c.scope, baselineDate: c.baselineDate, date: c.date, changes: c.changes, notes };
 }
 
-function headlines(input: MetricsInput, units: Unit[], date: LocalDate): Array<z.output<typeof UnitHeadline>> {
+function headlines(input: MetricsInput, units: Unit[], date: LocalDate, hiredFirst: Map<string, LocalDate>): Array<z.output<typeof UnitHeadline>> {
   return units.map((u) => {
-    const s = metricsAsOf(input, date, { kind: 'unit', id: u.id });
-    return { id: u.id, name: u.name, headcount: s.positions.headcount, averagePosition: s.positions.averagePosition, fullTimeShare: s.positions.fullTimeShare };
+    const first = hiredFirst.get(u.id);
+    // A unit that never registered hired hours says so, even when others of the scope have.
+    const s = maskHired(metricsAsOf(first ? input : { ...input, hired: undefined }, date, { kind: 'unit', id: u.id }), first ?? null);
+    return {
+      id: u.id,
+      name: u.name,
+      headcount: s.positions.headcount,
+      averagePosition: s.positions.averagePosition,
+      fullTimeShare: s.positions.fullTimeShare,
+      hired: { agencyHours: s.hired.agencyHours, extraHours: s.hired.extraHours, overtimeHours: s.hired.overtimeHours },
+    };
   });
 }
 
@@ -363,9 +498,15 @@ export function metricsRoutes(ctx: ServerContext): void {
     async (c, { principal, query }) => {
       const req = await resolveRequest(ctx, principal, query);
       const date = query.date ?? todayInOslo();
-      const { input, notes } = await buildMetricsInput(ctx, req.units);
-      const snapshot = run(() => metricsAsOf(input, date, req.scope));
-      return c.json({ snapshot, figures: figuresOf(snapshot), units: run(() => headlines(input, req.units, date)), available: req.available, notes: [...req.notes, ...notes] });
+      const { input, notes, hiredFrom, hiredFirst } = await buildMetricsInput(ctx, req.units);
+      const snapshot = maskHired(run(() => metricsAsOf(input, date, req.scope)), hiredFrom);
+      return c.json({
+        snapshot,
+        figures: figuresOf(snapshot),
+        units: run(() => headlines(input, req.units, date, hiredFirst)),
+        available: req.available,
+        notes: [...req.notes, ...notes, ...hiredWindowNote(snapshot, hiredFrom)],
+      });
     },
   );
 
@@ -382,8 +523,8 @@ export function metricsRoutes(ctx: ServerContext): void {
       const req = await resolveRequest(ctx, principal, query);
       const to = query.to ?? todayInOslo();
       const from = trendFrom(to, query.from);
-      const { input, notes } = await buildMetricsInput(ctx, req.units);
-      const t = run(() => monthlyTrend(input, from, to, req.scope, { window: query.window }));
+      const { input, notes, hiredFrom } = await buildMetricsInput(ctx, req.units);
+      const t = maskTrend(run(() => monthlyTrend(input, from, to, req.scope, { window: query.window })), hiredFrom);
       return c.json(trendOut(t, [...req.notes, ...notes]));
     },
   );
@@ -402,8 +543,8 @@ export function metricsRoutes(ctx: ServerContext): void {
       const req = await resolveRequest(ctx, principal, query);
       const date = query.date ?? todayInOslo();
       dateOrder(query.baseline, date, 'baseline');
-      const { input, notes } = await buildMetricsInput(ctx, req.units);
-      const cmp = run(() => compareBaseline(input, query.baseline, date, req.scope));
+      const { input, notes, hiredFrom } = await buildMetricsInput(ctx, req.units);
+      const cmp = maskComparison(run(() => compareBaseline(input, query.baseline, date, req.scope)), hiredFrom);
       return c.json(compareOut(cmp, [...req.notes, ...notes]));
     },
   );
@@ -422,11 +563,11 @@ export function metricsRoutes(ctx: ServerContext): void {
       const date = query.date ?? todayInOslo();
       const from = trendFrom(date, query.from);
       if (query.baseline) dateOrder(query.baseline, date, 'baseline');
-      const { input, notes } = await buildMetricsInput(ctx, req.units);
-      const snapshot = run(() => metricsAsOf(input, date, req.scope));
-      const trend = run(() => monthlyTrend(input, from, date, req.scope));
-      const cmp = query.baseline ? run(() => compareBaseline(input, query.baseline!, date, req.scope)) : null;
-      const body = await metricsWorkbook(snapshot, trend, cmp, [...req.notes, ...notes], query.lang);
+      const { input, notes, hiredFrom } = await buildMetricsInput(ctx, req.units);
+      const snapshot = maskHired(run(() => metricsAsOf(input, date, req.scope)), hiredFrom);
+      const trend = maskTrend(run(() => monthlyTrend(input, from, date, req.scope)), hiredFrom);
+      const cmp = query.baseline ? maskComparison(run(() => compareBaseline(input, query.baseline!, date, req.scope)), hiredFrom) : null;
+      const body = await metricsWorkbook(snapshot, trend, cmp, [...req.notes, ...notes, ...hiredWindowNote(snapshot, hiredFrom)], query.lang);
       const name = `heltid-${req.scope.kind}${req.scope.id ? '-' + req.scope.id.replace(/[^A-Za-z0-9_-]+/g, '_') : ''}-${date}.xlsx`;
       return c.body(new Uint8Array(body), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

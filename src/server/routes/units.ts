@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PlanSchema } from '../../core/model/plan.js';
 import { parsePlan } from '../../core/model/validatePlan.js';
 import { createRepositories } from '../../db/sqlRepositories.js';
+import { StaffRepository } from '../../db/staffRepository.js';
 import { param, readJson } from '../api.js';
 import { planAccess } from '../auth/permissions.js';
 import { errorBody } from '../errors.js';
@@ -33,12 +34,12 @@ export function unitRoutes(ctx: ServerContext): void {
       method: 'get',
       path: '/api/units/:id/employees',
       tag: 'units',
-      summary: 'Employees whose home unit this is (leaders and planners)',
+      summary: 'Employees whose home unit this is, with their employment dates (leaders and planners)',
       response: z.object({ employees: z.array(z.record(z.string(), z.unknown())) }),
     },
     async (c, { principal }) => {
       const unit = await authorizeUnit(ctx, principal, param(c), 'employees.view');
-      return c.json({ employees: await repos.employees.listByUnit(unit.id) });
+      return c.json({ employees: await new StaffRepository(db).list(unit.id) });
     },
   );
 

@@ -3,9 +3,11 @@
  * figures as cards with their definitions, the monthly trend of the average position and the
  * three full-time shares, a comparison between units, the position distribution, benefit
  * tracking against a baseline date, and the Excel export. Everything comes from /api/metrics*.
+ * Leaders, planners and admins also register hired hours here (HiredPanel, /api/units/:id/hired*).
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { ApiError, get } from '../api';
+import { ApiError, get, type Session } from '../api';
+import { HiredPanel } from '../components/HiredPanel';
 import { addDaysIso, fmtDate, fmtNum, useI18n, type Lang, type MsgKey } from '../i18n';
 
 const MetricsChart = lazy(() => import('../components/MetricsChart'));
@@ -28,7 +30,14 @@ interface Snapshot {
     warnings: Msg[];
   };
   figures: Figure[];
-  units: Array<{ id: string; name: string; headcount: Figure; averagePosition: Figure; fullTimeShare: { percent100: Figure; atLeast80: Figure; above90: Figure } }>;
+  units: Array<{
+    id: string;
+    name: string;
+    headcount: Figure;
+    averagePosition: Figure;
+    fullTimeShare: { percent100: Figure; atLeast80: Figure; above90: Figure };
+    hired?: { agencyHours: Figure; extraHours: Figure; overtimeHours: Figure };
+  }>;
   available: { units: Array<{ id: string; name: string; serviceArea: string }>; serviceAreas: string[] };
   notes: Msg[];
 }
@@ -61,9 +70,11 @@ const CARDS = [
   'staffing.actualVsPlanned',
   'wishes.fulfilment',
   'hired.agencyHours',
+  'hired.extraHours',
+  'hired.overtimeHours',
 ];
 /** The figures in the benefit table (the rest are in the export). */
-const BENEFIT = [...CARDS.filter((k) => k !== 'fte'), 'hired.extraHours', 'hired.overtimeHours', 'staffing.sameCompetenceCover', 'predictionShifts.useRate'];
+const BENEFIT = [...CARDS.filter((k) => k !== 'fte'), 'hired.extraShifts', 'staffing.sameCompetenceCover', 'predictionShifts.useRate'];
 /** Which way is better, for the arrows' colour (1: up is better, -1: down is better). */
 const BETTER: Record<string, 1 | -1> = {
   averagePosition: 1,
@@ -80,6 +91,7 @@ const BETTER: Record<string, 1 | -1> = {
   'staffing.sameCompetenceCover': 1,
 };
 const TREND_KEYS = ['averagePosition', 'fullTimeShare.percent100', 'fullTimeShare.atLeast80', 'fullTimeShare.above90'];
+const HIRED_KEYS = ['hired.agencyHours', 'hired.extraHours', 'hired.overtimeHours'];
 const COLOURS = ['#14527a', '#1e7a8c', '#c2410c', '#7c3aed'];
 
 const UNIT_LABEL: Record<string, [string, string]> = {
@@ -92,8 +104,17 @@ const UNIT_LABEL: Record<string, [string, string]> = {
   percentagePoints: ['p.p.', 'p.p.'],
 };
 
+/** The last day of the date's month: the trend's last point is the month so far (a point per month end). */
+function monthEndOf(date: string): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return addDaysIso(next, -1);
+}
+
 function fmtValue(v: number, unit: string, lang: Lang): string {
-  const u = UNIT_LABEL[unit]?.[lang === 'nb' ? 0 : 1] ?? unit;
+  const one = Math.abs(v) === 1 && (unit === 'shifts' || unit === 'persons');
+  const u = one ? (unit === 'shifts' ? (lang === 'nb' ? 'vakt' : 'shift') : 'person') : (UNIT_LABEL[unit]?.[lang === 'nb' ? 0 : 1] ?? unit);
   const digits = unit === 'persons' || unit === 'shifts' ? 0 : 1;
   return `${fmtNum(v, lang, digits)}${u === '%' ? ' %' : ` ${u}`}`;
 }
@@ -113,7 +134,7 @@ function useLabel() {
   };
 }
 
-export function HeltidPage() {
+export function HeltidPage({ session }: { session?: Session }) {
   const { t, lang } = useI18n();
   const label = useLabel();
   const today = useMemo(() => new Date().toISOString().slice(0, 10), []);
@@ -125,6 +146,9 @@ export function HeltidPage() {
   const [trend, setTrend] = useState<Trend | null>(null);
   const [changes, setChanges] = useState<Change[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Bumped when hired hours are registered or imported: the figures are fetched again.
+  const [reload, setReload] = useState(0);
+  const hiredUnits = useMemo(() => (session?.units ?? []).filter((u) => u.permissions.includes('absence.manage')).map((u) => ({ id: u.id, name: u.name })), [session]);
 
   const scopeQuery = useMemo(() => {
     const [kind, ...rest] = scope.split(':');
@@ -140,15 +164,15 @@ export function HeltidPage() {
     return () => {
       live = false;
     };
-  }, [scopeQuery, date]);
+  }, [scopeQuery, date, reload]);
   useEffect(() => {
     let live = true;
     if (from > date) return;
-    get<Trend>(`/api/metrics/trend?${scopeQuery}&from=${from}&to=${date}`).then((r) => live && setTrend(r), (e) => live && fail(e));
+    get<Trend>(`/api/metrics/trend?${scopeQuery}&from=${from}&to=${monthEndOf(date)}`).then((r) => live && setTrend(r), (e) => live && fail(e));
     return () => {
       live = false;
     };
-  }, [scopeQuery, from, date]);
+  }, [scopeQuery, from, date, reload]);
   useEffect(() => {
     let live = true;
     if (baseline > date) return;
@@ -156,7 +180,7 @@ export function HeltidPage() {
     return () => {
       live = false;
     };
-  }, [scopeQuery, baseline, date]);
+  }, [scopeQuery, baseline, date, reload]);
 
   const figures = useMemo(() => new Map((snap?.figures ?? []).map((f) => [f.key, f])), [snap]);
   const fig = (f: Figure) => (f.value === null ? '–' : fmtValue(f.value, f.unit, lang));
@@ -173,6 +197,23 @@ export function HeltidPage() {
       tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null || v === undefined ? '–' : `${fmtNum(v, lang, 1)} %`) },
       xAxis: { type: 'category', data: trend.dates.map((d) => fmtDate(d, lang).slice(3)) },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
+      series,
+    };
+  }, [trend, lang]);
+
+  const hiredOption = useMemo(() => {
+    if (!trend) return null;
+    const series = HIRED_KEYS.map((k, i) => {
+      const s = trend.series.find((x) => x.key === k);
+      return { name: label(k), type: 'bar', stack: 'hired', data: s?.values ?? [], itemStyle: { color: COLOURS[(i + 1) % COLOURS.length] } };
+    });
+    if (series.every((s) => s.data.every((v) => v === null))) return null;
+    return {
+      grid: { left: 50, right: 16, top: 40, bottom: 30 },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null || v === undefined ? '–' : `${fmtNum(v, lang, 1)} ${lang === 'nb' ? 't' : 'h'}`) },
+      xAxis: { type: 'category', data: trend.dates.map((d) => fmtDate(d, lang).slice(3)) },
+      yAxis: { type: 'value', min: 0, axisLabel: { formatter: lang === 'nb' ? '{value} t' : '{value} h' } },
       series,
     };
   }, [trend, lang]);
@@ -268,6 +309,7 @@ export function HeltidPage() {
               );
             })}
           </div>
+          {hiredUnits.length > 0 && <HiredPanel units={hiredUnits} initialUnit={scope.startsWith('unit:') ? scope.slice(5) : undefined} onChanged={() => setReload((x) => x + 1)} />}
           {[...snap.notes, ...snap.snapshot.warnings].length > 0 && (
             <ul className="abs-warnings">
               {[...snap.notes, ...snap.snapshot.warnings].map((n, i) => (
@@ -289,6 +331,44 @@ export function HeltidPage() {
         <section className="card">
           <h2>{t('hk.compareTitle')}</h2>
           <Suspense fallback={<div className="metrics-chart loading">{t('loading')}</div>}>{unitsOption && <MetricsChart option={unitsOption} testId="hk-units" />}</Suspense>
+          {snap && snap.units.length > 0 && snap.units.some((u) => u.hired) && (
+            <div className="hk-scroll">
+            <table className="hk-table hk-unit-hired" data-testid="hk-unit-hired">
+              <caption className="muted small">{t('hk.unitHiredTable')}</caption>
+              <thead>
+                <tr>
+                  <th>{t('hk.unit')}</th>
+                  {(['hi.total.agency', 'hi.total.extra', 'hi.total.overtime'] as const).map((k) => (
+                    <th key={k} className="n">
+                      {t(k)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {snap.units.map((u) => (
+                  <tr key={u.id}>
+                    <td>{u.name}</td>
+                    {(['agencyHours', 'extraHours', 'overtimeHours'] as const).map((k) => {
+                      const f = u.hired?.[k];
+                      return (
+                        <td key={k} className="n" title={f?.reason?.[lang] ?? f?.definition[lang]}>
+                          {f ? fig(f) : '–'}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            </div>
+          )}
+        </section>
+        <section className="card">
+          <h2>{t('hk.hiredChart')}</h2>
+          <Suspense fallback={<div className="metrics-chart loading">{t('loading')}</div>}>
+            {hiredOption ? <MetricsChart option={hiredOption} testId="hk-hired" height={260} /> : <p className="muted">{figures.get('hired.agencyHours')?.reason?.[lang] ?? '–'}</p>}
+          </Suspense>
         </section>
         <section className="card">
           <h2>{t('hk.distributionTitle')}</h2>
@@ -323,7 +403,7 @@ export function HeltidPage() {
                   const dir = c.change === null || Math.abs(c.change) < 1e-9 ? 0 : c.change > 0 ? 1 : -1;
                   const good = BETTER[c.key] ? (dir === BETTER[c.key] ? 'good' : dir === 0 ? '' : 'bad') : '';
                   return (
-                    <tr key={c.key} title={c.definition[lang]}>
+                    <tr key={c.key} title={c.definition[lang]} data-testid={`hk-benefit-${c.key}`}>
                       <td>{label(c.key)}</td>
                       <td className="n">{c.baseline === null ? '–' : fmtValue(c.baseline, c.unit, lang)}</td>
                       <td className="n">{c.current === null ? '–' : fmtValue(c.current, c.unit, lang)}</td>

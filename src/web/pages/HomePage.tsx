@@ -64,6 +64,18 @@ function UnitCard({ unitId, name, roles, permissions }: { unitId: string; name: 
           ))}
         </span>
       </h2>
+      {permissions.includes('employees.manage') && (
+        <p className="unit-links">
+          <Link to={`/enheter/${encodeURIComponent(unitId)}/ansatte`} className="button">
+            {t('st.link')}
+          </Link>
+          {permissions.includes('users.manage') && (
+            <Link to={`/enheter/${encodeURIComponent(unitId)}/brukere`} className="button">
+              {t('us.link')}
+            </Link>
+          )}
+        </p>
+      )}
       {permissions.includes('absence.forecast') && (
         <p className="unit-links">
           <Link to={`/enheter/${encodeURIComponent(unitId)}/fravaer`} className="button">
@@ -74,6 +86,13 @@ function UnitCard({ unitId, name, roles, permissions }: { unitId: string; name: 
               {t('sc.link')}
             </Link>
           )}
+        </p>
+      )}
+      {permissions.includes('plan.edit') && plans !== null && plans.length > 0 && (
+        <p className="unit-links">
+          <Link to={`/enheter/${encodeURIComponent(unitId)}/ny-plan`} className="button">
+            {lang === 'nb' ? '+ Ny plan' : '+ New plan'}
+          </Link>
         </p>
       )}
       {plans === null ? (

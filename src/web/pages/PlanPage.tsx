@@ -15,6 +15,7 @@ import { RiskPanel } from '../components/RiskPanel';
 import { RotaGrid, type CellRef } from '../components/RotaGrid';
 import { StatusBadge } from '../components/StatusBadge';
 import { ViolationList } from '../components/ViolationList';
+import { VersionCompare } from '../components/VersionCompare';
 import { WishRoundPanel } from '../components/WishRoundPanel';
 import { applyGridPatch } from '../gridPatch';
 import { fmtPeriod, pick, useI18n } from '../i18n';
@@ -387,6 +388,11 @@ export function PlanPage({ planId, session }: { planId: string; session: Session
           </p>
         </div>
         <div className="actions">
+          {status === 'draft' && can('plan.edit') && page.view.access === 'full' && (
+            <Link to={`/planer/${encodeURIComponent(planId)}/innstillinger`} className="button">
+              {lang === 'nb' ? 'Innstillinger' : 'Settings'}
+            </Link>
+          )}
           <a className="button" href={`/api/plans/${page.plan.id}/export.xlsx`} data-testid="export-xlsx">
             {t('exportExcel')}
           </a>
@@ -487,6 +493,7 @@ export function PlanPage({ planId, session }: { planId: string; session: Session
       {gridShown && can('wishes.manage') && page.view.access === 'full' && <WishRoundPanelM planId={planId} status={status} round={page.wishRound} onChanged={load} />}
       {gridShown && can('hearing.comment') && page.view.access !== 'published' && <RiskPanelM planId={planId} version={page.plan.version} status={status} />}
       {gridShown && can('hearing.comment') && page.view.access !== 'published' && <HearingPanelM page={page} view={view} userId={session.user.id} />}
+      {gridShown && page.view.access !== 'published' && page.plan.version > 1 && <VersionCompare planId={planId} version={page.plan.version} />}
       {gridShown && can('audit.view') && page.view.access !== 'published' && <AuditPanelM planId={planId} version={page.plan.version} />}
     </div>
   );

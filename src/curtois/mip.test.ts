@@ -1,0 +1,58 @@
+/**
+ * The exact model (HiGHS): on the smallest instance it proves the published optimum, the
+ * independent checker agrees with its penalty, and a start rota is kept or improved, never lost.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { instancePath, loadInstance, repoRoot } from './files.js';
+import { buildCurtoisLp, mipSuits, solveCurtoisMip } from './mip.js';
+import { CurtoisScorer, toSolutionJson } from './scorer.js';
+import { solveCurtois } from './solve.js';
+
+interface Checker {
+  parseInstance(text: string): unknown;
+  parseSolution(instance: unknown, json: unknown): unknown;
+  evaluate(instance: unknown, assignment: unknown): { objective: number; feasible: boolean };
+}
+const checker = (await import(pathToFileURL(join(repoRoot, 'tools', 'curtois-check', 'check.mjs')).href)) as Checker;
+
+test('Instance1: HiGHS proves the optimum 607 and the independent checker agrees', async () => {
+  const inst = loadInstance(1);
+  const res = await solveCurtoisMip(inst, { seconds: 120 });
+  assert.equal(res.status, 'optimal');
+  assert.equal(res.penalty, 607);
+  assert.equal(res.bound, 607);
+  assert.ok(res.rows);
+  const text = readFileSync(instancePath(1), 'utf8');
+  const ci = checker.parseInstance(text);
+  const c = checker.evaluate(ci, checker.parseSolution(ci, toSolutionJson(inst, res.rows)));
+  assert.equal(c.feasible, true);
+  assert.equal(c.objective, 607);
+  assert.deepEqual(new CurtoisScorer(inst, res.rows).scoreFromScratch(), { hard: 0, soft: 607 });
+});
+
+test('a start rota is kept when the time is too short to improve it', async () => {
+  const inst = loadInstance(3);
+  const start = solveCurtois(inst, { seconds: 30, seed: 2, maxIterations: 200_000 });
+  assert.equal(start.score.hard, 0);
+  const res = await solveCurtoisMip(inst, { seconds: 0.2, start: start.rows });
+  assert.ok(res.rows, res.status);
+  const s = new CurtoisScorer(inst, res.rows).scoreFromScratch();
+  assert.equal(s.hard, 0);
+  assert.ok(s.soft <= start.score.soft, `${s.soft} > ${start.score.soft}`);
+  assert.equal(res.penalty, s.soft);
+  if (res.bound !== null) assert.ok(res.bound <= s.soft);
+});
+
+test('the model has a column per allowed cell and is used only on small instances', () => {
+  const inst = loadInstance(2);
+  const lp = buildCurtoisLp(inst);
+  const cells = inst.staff.reduce((n, st) => n + inst.shifts.filter((_, s) => st.maxShifts[s] > 0).length * (inst.horizon - st.daysOff.length), 0);
+  assert.equal(lp.columns.filter((c) => c.startsWith('x')).length, cells);
+  assert.equal(lp.offset, inst.onRequests.reduce((n, r) => n + r.weight, 0));
+  assert.equal(mipSuits(loadInstance(1)), true);
+  assert.equal(mipSuits(loadInstance(24)), false);
+});
