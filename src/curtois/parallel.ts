@@ -51,6 +51,7 @@ export interface ParallelCurtoisResult extends CurtoisSolveResult {
 }
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+const MODULE = new URL('./worker.ts', import.meta.url);
 
 export function seedFor(seed: number, worker: number): number {
   return (seed + worker * 7919) >>> 0;
@@ -113,7 +114,7 @@ export async function solveCurtoisParallel(instance: CurtoisInstance, opts: Para
         deadline: Date.now() - (performance.now() - t0) + opts.seconds * 1000,
         stop: stopBuf,
       };
-      const spawned = spawnWorker(ENTRY, { job, worker: i });
+      const spawned = spawnWorker(ENTRY, { job, worker: i }, MODULE);
       const w = spawned.worker;
       workers.push(w);
       let done = false;

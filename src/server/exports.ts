@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import type { PlanGridView } from './planView.js';
+import { todayInOslo } from './absences.js';
 
 const WEEKDAY_NB = ['ma', 'ti', 'on', 'to', 'fr', 'lø', 'sø'];
 const ABSENCE_NB: Record<string, string> = {
@@ -140,7 +141,7 @@ export function wallRotaPdf(view: PlanGridView, unitName: string, opts: PdfOptio
     doc.font('Helvetica').fontSize(8);
     const legend = view.shiftTypes.map((s) => `${s.code} ${s.name} ${s.start}–${s.end} (${s.hours} t)`).join('   ·   ');
     doc.text(`${legend}   ·   FE ferie · SYK sykefravær · PERM permisjon · FRA fravær · grått: helg og helligdag`, 28, y + 11, { width: pageW });
-    doc.text(`Laget av Bemanna ${opts.generatedAt ?? new Date().toISOString().slice(0, 10)} · side ${Math.floor(from / per) + 1} av ${Math.ceil(view.days.length / per)}`, 28, doc.page.height - 40, { width: pageW, align: 'right', lineBreak: false });
+    doc.text(`Laget av Bemanna ${opts.generatedAt ?? todayInOslo()} · side ${Math.floor(from / per) + 1} av ${Math.ceil(view.days.length / per)}`, 28, doc.page.height - 40, { width: pageW, align: 'right', lineBreak: false });
   }
   doc.end();
   return done;

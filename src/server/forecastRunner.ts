@@ -9,6 +9,7 @@ import { spawnWorker } from '../engine/worker/spawn.js';
 import type { ForecastJob, ForecastJobResult, ForecastWorkerMessage } from './forecastJob.js';
 
 const ENTRY = new URL('./forecastWorker-entry.mjs', import.meta.url);
+const MODULE = new URL('./forecastWorker.ts', import.meta.url);
 
 /** The forecast did not finish within the time limit (the worker was stopped). */
 export class ForecastTimeoutError extends Error {
@@ -41,7 +42,7 @@ export interface ForecastRunnerOptions {
 /** Runs one job in a fresh worker thread. */
 export function forecastInWorker(job: ForecastJob, timeoutMs: number): Promise<ForecastJobResult> {
   return new Promise((resolve, reject) => {
-    const { worker, stderr } = spawnWorker(ENTRY, job);
+    const { worker, stderr } = spawnWorker(ENTRY, job, MODULE);
     worker.unref();
     let settled = false;
     const settle = (fn: () => void) => {

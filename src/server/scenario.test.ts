@@ -153,4 +153,48 @@ describe('the heltid scenario planner over a demo unit', () => {
     assert.ok(r.body.steps.length > 0);
     assert.ok(r.body.after.averagePositionPercent >= r.body.before.averagePositionPercent);
   });
+
+  test('the rota that results from the position plan: a draft with the new positions, generated in the background', async () => {
+    const pp = await leader.json<{ positionsAfter: Array<{ employee: string | null; percent: number }> }>('POST', '/api/units/solsiden-2/position-plan', { targetAveragePercent: 80, scenario: { weekendEvery: 3, longShifts: true } });
+    assert.equal(pp.status, 200);
+    type Change = { employee: string; kind: string; fromPercent: number | null; toPercent: number | null };
+    const r = await leader.json<{ plan: { id: string; status: string; name: string }; job: { status: string }; changes: Change[] }>('POST', '/api/units/solsiden-2/position-plan/draft', {
+      targetAveragePercent: 80,
+      scenario: { weekendEvery: 3, longShifts: true },
+      // Enough for the worker threads to start on a loaded 2-core machine (the suite runs two files at once).
+      seconds: 8,
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    assert.equal(r.body.plan.status, 'draft');
+    assert.match(r.body.plan.name, /Stillingsplan 80 %/);
+    assert.ok(r.body.changes.some((c) => c.kind === 'increased' || c.kind === 'new'));
+    const id = r.body.plan.id;
+    type Job = { status: string; version: number | null; hardCount: number | null };
+    let job = null as Job | null;
+    for (let i = 0; i < 200; i++) {
+      job = (await leader.json<{ job: Job | null }>('GET', `/api/plans/${id}/generate`)).body.job;
+      if (job !== null && job.status !== 'running' && job.status !== 'saving') break;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    assert.equal(job?.status, 'done', JSON.stringify(job));
+    const plan = await leader.json<{ employees: Array<{ id: string; name: string; positionPercent: number }>; assignments: Array<{ employee: string }> }>('GET', `/api/plans/${id}`);
+    assert.equal(plan.status, 200);
+    // The staff of the draft are the position plan's positions, each with its new percent.
+    assert.equal(plan.body.employees.length, pp.body.positionsAfter.length);
+    for (const p of pp.body.positionsAfter.filter((x) => x.employee))
+      assert.equal(plan.body.employees.find((e) => e.id === p.employee)?.positionPercent, Math.round(p.percent * 100) / 100);
+    const vacancies = plan.body.employees.filter((e) => e.name.startsWith('Ledig stilling'));
+    assert.equal(vacancies.length, pp.body.positionsAfter.filter((x) => !x.employee).length);
+    // The rota is made, and the new people (vacancies included) have shifts in it.
+    assert.ok(plan.body.assignments.length > 100, `${plan.body.assignments.length} shifts`);
+    for (const v of vacancies) assert.ok(plan.body.assignments.some((a) => a.employee === v.id), `${v.name} has shifts`);
+    // Bad input: nothing is saved.
+    const before = (await leader.json<unknown[]>('GET', '/api/units/solsiden-2/plans')).body;
+    const bad = await leader.json<Errors>('POST', '/api/units/solsiden-2/position-plan/draft', { targetAveragePercent: 180, seconds: 3 });
+    assert.equal(bad.status, 400);
+    assert.ok(bad.body.errors.some((e) => e.path.includes('targetAveragePercent')), JSON.stringify(bad.body));
+    assert.equal((await leader.json<unknown[]>('GET', '/api/units/solsiden-2/plans')).body.length, before.length);
+    const employee = await login(bem.app, 'ansatt');
+    assert.equal((await employee.json('POST', '/api/units/solsiden-2/position-plan/draft', { targetAveragePercent: 80 })).status, 403);
+  });
 });

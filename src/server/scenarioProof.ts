@@ -74,11 +74,12 @@ export class ProofFailedError extends Error {
 }
 
 const ENTRY = new URL('./scenarioProofWorker-entry.mjs', import.meta.url);
+const MODULE = new URL('./scenarioProofWorker.ts', import.meta.url);
 
 /** Runs one proof in a fresh worker thread (terminated `graceMs` past the engine's time). */
 export function proveInWorker(job: ProofJob, graceMs = 30_000): Promise<ProofSummary> {
   return new Promise((resolve, reject) => {
-    const { worker, stderr } = spawnWorker(ENTRY, job);
+    const { worker, stderr } = spawnWorker(ENTRY, job, MODULE);
     worker.unref();
     let settled = false;
     const settle = (fn: () => void) => {

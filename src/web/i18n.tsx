@@ -413,6 +413,8 @@ const nb = {
   'sc.pp.reached': 'målet nås',
   'sc.pp.gap': '{gap} prosentpoeng under målet',
   'sc.pp.noSteps': 'Ingen steg trengs.',
+  'sc.pp.rota': 'Vis turnusen som følger',
+  'sc.pp.rotaHint': 'Lager et nytt utkast der stillingene er som i stillingsplanen (utlysningene som «Ledig stilling», sammenslåtte helgestillinger tatt ut) og genererer turnusen i bakgrunnen. Ansattregisteret endres ikke.',
   'sc.pp.kind.increase': 'Større stilling',
   'sc.pp.kind.vacancy': 'Lys ut',
   'sc.pp.kind.merge': 'Slå sammen',
@@ -902,6 +904,8 @@ const en: Record<MsgKey, string> = {
   'sc.pp.reached': 'target reached',
   'sc.pp.gap': '{gap} percentage points below the target',
   'sc.pp.noSteps': 'No steps needed.',
+  'sc.pp.rota': 'Show the resulting rota',
+  'sc.pp.rotaHint': 'Makes a new draft plan with the positions of the position plan (vacancies as "Ledig stilling", merged weekend positions left out) and generates its rota in the background. The employee register is not changed.',
   'sc.pp.kind.increase': 'Larger position',
   'sc.pp.kind.vacancy': 'Advertise',
   'sc.pp.kind.merge': 'Merge',
@@ -1082,6 +1086,11 @@ export function fmtNum(x: number, lang: Lang, digits = 1): string {
   let f = numberFormats.get(key);
   if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: digits })));
   return f.format(x);
+}
+
+/** Today in Europe/Oslo as YYYY-MM-DD (not the UTC date: they differ after 23:00 or 22:00 UTC). */
+export function osloToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
 export function addDaysIso(date: string, n: number): string {

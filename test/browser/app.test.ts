@@ -347,5 +347,26 @@ describe('web app in Chromium', { timeout: 300_000 }, () => {
     await waitFor(page, '[data-testid=sc-positionplan]', (t) => /Før.*Etter/s.test(t), 60_000);
     await page.evaluate('window.scrollTo(0, 0)');
     await shot(page, '19-scenarios', true);
+    // The rota that results: a new draft with the new positions, generated in the background.
+    const ppText = ((await page.textContent('[data-testid=sc-positionplan]')) ?? '').replace(/\s+/g, ' ');
+    const afterHeadcount = Number(/Etter: (\d+)/.exec(ppText)?.[1]);
+    // Each step: "kind · group · Name[ ← merged]: [from % → ]to %"; the person's position is the
+    // last step that names them (an increase may be followed by a merge into the same position).
+    const steps = (await page.locator('.sc-steps li').allTextContents()).map((t) => t.replace(/\s+/g, ' '));
+    const parsed = steps.map((t) => /^([^·]+) · [^·]+ · ([^:←]+?)(?: ← [^:]+)?: (?:[\d,]+ % → )?([\d,]+ %)/.exec(t)).filter((m) => m !== null);
+    const firstIncrease = parsed.find((m) => m[1].trim() === 'Større stilling');
+    assert.ok(afterHeadcount > 0 && firstIncrease, steps.join(' | '));
+    const name = firstIncrease[2].trim();
+    const newPercent = parsed.filter((m) => m[2].trim() === name).at(-1)![3];
+    await page.click('[data-testid=sc-pp-rota]');
+    await page.waitForURL(/\/planer\//, { timeout: 30_000 });
+    await waitFor(page, '[data-testid=plan-version]', (t) => t === '2', 90_000);
+    await page.waitForSelector('td.cell.cat-day');
+    const rows = (await page.locator('[data-testid=rota-grid] tbody th').allTextContents()).map((r) => r.replace(/\s+/g, ' '));
+    assert.equal(rows.length, afterHeadcount, `one row per position after the plan: ${rows.join(' | ')}`);
+    assert.ok(rows.some((r) => r.startsWith(name) && r.includes(`· ${newPercent}`)), `${name} has the larger position (${newPercent}): ${rows.join(' | ')}`);
+    const shifts = await page.locator('td.cell .code').evaluateAll((els) => els.filter((e) => /^[DKNL]$/.test(e.textContent ?? '')).length);
+    assert.ok(shifts > 200, `the resulting rota has shifts (${shifts})`);
+    await shot(page, '26-position-plan-rota');
   });
 });

@@ -21,3 +21,4 @@ export { formatScenarios, positionSummary } from './format.js';
 export { ScenarioInputError, type Message } from './messages.js';
 export { staffingPlan, type StaffingPlanInput } from './handPlan.js';
 export { proposePositionPlan, type PositionPlanInput, type PositionPlanEmployee, type PositionPlanResult, type PositionStep, type PositionStepKind, type PositionSummary, type PositionAfter, type GroupPositionPlan } from './positionPlan.js';
+export { planAfterPositionPlan, type PositionPlanChange, type PositionPlanDraft } from './positionPlanRota.js';

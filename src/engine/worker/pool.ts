@@ -1,7 +1,8 @@
 /**
  * Rota generation off the calling thread: a portfolio of seeded searches, one per worker
  * thread (default: one per core), with merged progress, cancellation, a hard deadline
- * (the time limit plus one second), and a crash in one worker reported — the others' best
+ * (the time limit plus one second; on a machine too loaded to have built even a first rota by
+ * then, until the first one arrives), and a crash in one worker reported — the others' best
  * rota is still returned; if every worker fails, the promise rejects with the reason.
  */
 import type { Worker } from 'node:worker_threads';
@@ -33,6 +34,9 @@ export interface ParallelResult extends GenerateResult {
 }
 
 const RUNNER = new URL('./entry.mjs', import.meta.url);
+/** How long past the hard deadline to wait for a first rota when no worker has one yet. */
+const LATE_MS = 30_000;
+const RUNNER_MODULE = new URL('./runner.ts', import.meta.url);
 
 export function generateInWorkers(plan: Plan, opts: ParallelOptions): Promise<ParallelResult> {
   const threads = Math.max(1, opts.threads ?? Math.min(2, availableParallelism()));
@@ -60,14 +64,26 @@ export function generateInWorkers(plan: Plan, opts: ParallelOptions): Promise<Pa
     // second later the workers are asked to stop, and at one second past the time limit any
     // still running is terminated and its best rota so far is used.
     const soft = setTimeout(stopAll, opts.seconds * 1000 + 250);
-    const hard = setTimeout(() => {
+    const terminateAll = () => {
       terminated = true;
       workers.forEach((w) => void w.terminate());
+    };
+    // A machine so loaded that no worker has even a constructed rota at the hard deadline:
+    // rather than fail, wait for the first one (the search is already told to stop), at most
+    // LATE_MS more. Cancelling is not waiting: a cancelled run ends at once.
+    let waitForFirst = false;
+    let late: ReturnType<typeof setTimeout> | undefined;
+    const hard = setTimeout(() => {
+      if (bestRows.size === 0 && results.length === 0 && !cancelled) {
+        waitForFirst = true;
+        late = setTimeout(terminateAll, LATE_MS);
+      } else terminateAll();
     }, opts.seconds * 1000 + 1000);
 
     const finish = () => {
       clearTimeout(soft);
       clearTimeout(hard);
+      clearTimeout(late);
       opts.signal?.removeEventListener('abort', onAbort);
       if (results.length === 0 && bestRows.size > 0) {
         // Anytime: no worker finished in time, but they had posted their best rota so far.
@@ -94,7 +110,7 @@ export function generateInWorkers(plan: Plan, opts: ParallelOptions): Promise<Pa
         stop: stopBuf,
         crashAfterMs: i === 0 ? opts.crashWorker0AfterMs : undefined,
       };
-      const spawned = spawnWorker(RUNNER, { job, worker: i });
+      const spawned = spawnWorker(RUNNER, { job, worker: i }, RUNNER_MODULE);
       const w = spawned.worker;
       workers.push(w);
       let done = false;
@@ -108,6 +124,10 @@ export function generateInWorkers(plan: Plan, opts: ParallelOptions): Promise<Pa
           }
         } else if (m.type === 'best') {
           bestRows.set(m.worker, { rows: m.rows, score: m.score });
+          if (waitForFirst) {
+            waitForFirst = false;
+            terminateAll();
+          }
         } else if (m.type === 'result') {
           done = true;
           results.push({ worker: m.worker, result: m.result });

@@ -9,9 +9,11 @@
  */
 import { z } from 'zod';
 import { ZodError } from 'zod';
-import { compareScenarios, computeScenario, proposePositionPlan, ScenarioInputError, staffingPlan, type ScenarioOptions, type ScenarioResult } from '../../core/heltid/index.js';
+import { compareScenarios, computeScenario, planAfterPositionPlan, proposePositionPlan, ScenarioInputError, staffingPlan, type ScenarioOptions, type ScenarioResult } from '../../core/heltid/index.js';
 import { DemandSchema, ShiftTypeSchema, formatPath, type Plan } from '../../core/model/plan.js';
 import { addDays } from '../../core/time/localDate.js';
+import { parsePlan } from '../../core/model/validatePlan.js';
+import { createRepositories } from '../../db/sqlRepositories.js';
 import { NotFoundError, ValidationError } from '../../db/errors.js';
 import type { Unit } from '../../db/repositories.js';
 import { param } from '../api.js';
@@ -71,6 +73,11 @@ const PositionBody = z
     minVacancyPercent: z.number().min(1).max(100).optional(),
   })
   .strict();
+
+const DraftBody = PositionBody.extend({
+  name: z.string().min(1).max(120).optional().describe('Name of the draft plan'),
+  seconds: z.number().int().min(1).max(300).default(10).describe('Rota engine time'),
+}).strict();
 
 const Loose = z.record(z.string(), z.unknown());
 
@@ -210,6 +217,49 @@ export function scenarioRoutes(ctx: ServerContext): void {
     },
   );
 
+  /** The position plan of a unit: from its register's employees (else its plan's), optionally within a scenario. */
+  async function positionPlanOf(unit: Unit, principal: Principal, body: z.output<typeof PositionBody>) {
+    const stored = await repos.employees.listByUnit(unit.id);
+    let scenario: ScenarioResult | undefined;
+    let planEmployees: Plan['employees'] = [];
+    if (body.scenario || stored.length === 0) {
+      const plan = await basePlan(unit, body).catch((e: unknown) => {
+        if (body.scenario) throw e;
+        return null;
+      });
+      planEmployees = plan?.employees ?? [];
+      if (body.scenario && plan) {
+        try {
+          scenario = computeScenario(plan, await options(principal, body.scenario));
+        } catch (e) {
+          inputError(e, 'body.scenario');
+        }
+      }
+    }
+    const source = stored.length ? stored : planEmployees;
+    const employees = source.map((e) => ({
+      id: e.id,
+      name: e.name,
+      competence: e.competence ?? null,
+      competences: e.competences,
+      positionPercent: e.positionPercent,
+      ...(e.desiredPositionPercent !== undefined ? { desiredPositionPercent: e.desiredPositionPercent } : {}),
+    }));
+    try {
+      const result = proposePositionPlan({
+        employees,
+        targetAveragePercent: body.targetAveragePercent,
+        scenario,
+        ...(body.smallPercent !== undefined ? { smallPercent: body.smallPercent } : {}),
+        ...(body.minVacancyPercent !== undefined ? { minVacancyPercent: body.minVacancyPercent } : {}),
+      });
+      const names = Object.fromEntries(employees.map((e) => [e.id, e.name ?? e.id]));
+      return { result, names, scenario, source };
+    } catch (e) {
+      inputError(e, 'body');
+    }
+  }
+
   api.route(
     {
       method: 'post',
@@ -221,45 +271,52 @@ export function scenarioRoutes(ctx: ServerContext): void {
     },
     async (c, { principal, body }) => {
       const unit = await authorizeUnit(ctx, principal, param(c), PERMISSION);
-      const stored = await repos.employees.listByUnit(unit.id);
-      let scenario: ScenarioResult | undefined;
-      let planEmployees: Plan['employees'] = [];
-      if (body.scenario || stored.length === 0) {
-        const plan = await basePlan(unit, body).catch((e: unknown) => {
-          if (body.scenario) throw e;
-          return null;
+      const { result, names, scenario } = await positionPlanOf(unit, principal, body);
+      return c.json({ ...result, names, scenario: scenario ? scenario.name : null });
+    },
+  );
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/units/:id/position-plan/draft',
+      tag: 'heltid',
+      summary: 'The rota that results from the position plan: a new draft plan (the template plan with the new positions, the vacancies as placeholders, the merged positions left out) whose rota the engine starts generating at once',
+      description: 'Answers 201 with the draft plan, the generation job (follow it with GET /api/plans/{id}/generate) and the changes to the staff. The employee register is not changed.',
+      body: DraftBody,
+      response: Loose,
+      status: 201,
+      errorStatuses: [409],
+    },
+    async (c, { principal, body }) => {
+      const unit = await authorizeUnit(ctx, principal, param(c), PERMISSION);
+      const template = await basePlan(unit, body);
+      const { result, source, scenario } = await positionPlanOf(unit, principal, body);
+      const staff: Plan['employees'] = source.map((e) => {
+        const inPlan = template.employees.find((x) => x.id === e.id);
+        return inPlan ?? { id: e.id, name: e.name, ...(e.competences?.length ? { competences: e.competences } : e.competence ? { competences: [e.competence] } : {}), positionPercent: e.positionPercent };
+      });
+      const draft = planAfterPositionPlan(template, staff, result);
+      const parsed = parsePlan(draft.plan);
+      if (!parsed.ok) throw new ValidationError('stillingsplanen gir ingen gyldig plan / the position plan gives no valid plan', parsed.problems);
+      const actor = c.get('actor');
+      const name = body.name ?? `Stillingsplan ${String(body.targetAveragePercent).replace('.', ',')} %${scenario ? ` – ${scenario.name.nb}` : ''}`;
+      const saved = await ctx.db.transaction(async (tx) => {
+        const r = createRepositories(tx);
+        const plan = await r.plans.savePlan(unit.id, parsed.value, { name, status: 'draft' });
+        await r.audit.append({
+          actor,
+          action: 'plan.create',
+          entity: 'plan',
+          entityId: plan.id,
+          details: { unit: unit.id, version: plan.version, start: plan.start, end: plan.end, source: 'position-plan', targetAveragePercent: body.targetAveragePercent, changes: draft.changes.length },
         });
-        planEmployees = plan?.employees ?? [];
-        if (body.scenario && plan) {
-          try {
-            scenario = computeScenario(plan, await options(principal, body.scenario));
-          } catch (e) {
-            inputError(e, 'body.scenario');
-          }
-        }
-      }
-      const source = stored.length ? stored : planEmployees;
-      const employees = source.map((e) => ({
-        id: e.id,
-        name: e.name,
-        competence: e.competence ?? null,
-        competences: e.competences,
-        positionPercent: e.positionPercent,
-        ...(e.desiredPositionPercent !== undefined ? { desiredPositionPercent: e.desiredPositionPercent } : {}),
-      }));
-      try {
-        const result = proposePositionPlan({
-          employees,
-          targetAveragePercent: body.targetAveragePercent,
-          scenario,
-          ...(body.smallPercent !== undefined ? { smallPercent: body.smallPercent } : {}),
-          ...(body.minVacancyPercent !== undefined ? { minVacancyPercent: body.minVacancyPercent } : {}),
-        });
-        const names = Object.fromEntries(employees.map((e) => [e.id, e.name ?? e.id]));
-        return c.json({ ...result, names, scenario: scenario ? scenario.name : null });
-      } catch (e) {
-        inputError(e, 'body');
-      }
+        return plan;
+      });
+      const job = ctx.jobs.start(saved.id, { ...parsed.value, assignments: [] }, body.seconds, actor);
+      await repos.audit.append({ actor, action: 'plan.generate.start', entity: 'plan', entityId: saved.id, details: { version: saved.version, seconds: body.seconds, job: job.id } });
+      c.header('Location', `/api/plans/${encodeURIComponent(saved.id)}`);
+      return c.json({ plan: saved, job, changes: draft.changes, before: result.before, after: result.after }, 201);
     },
   );
 }

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError, get, getCsrf } from '../api';
-import { fmtDate, fmtNum, pick, useI18n, type MsgKey } from '../i18n';
+import { fmtDate, fmtNum, osloToday, pick, useI18n, type MsgKey } from '../i18n';
 
 type Kind = 'agency' | 'extra' | 'overtime';
 interface HiredRecord {
@@ -38,10 +38,6 @@ type ImportOk = { lines: number; inserted: number; skipped: number; hours: { age
 
 const KINDS: Kind[] = ['agency', 'extra', 'overtime'];
 const RECENT = 8;
-
-function osloToday(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
-}
 
 async function uploadHired(unitId: string, file: File): Promise<{ ok: true; body: ImportOk } | { ok: false; errors: LineError[]; message: string }> {
   const type = file.name.toLowerCase().endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';

@@ -7,7 +7,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError, get, getCsrf, type Session } from '../api';
 import type { ChartLabels, ForecastRow } from '../components/ForecastChart';
-import { absenceLabel, addDaysIso, fmtDate, fmtNum, pick, useI18n, type Lang } from '../i18n';
+import { absenceLabel, addDaysIso, fmtDate, fmtNum, osloToday, pick, useI18n, type Lang } from '../i18n';
 import { Link } from '../router';
 
 const ForecastChart = lazy(() => import('../components/ForecastChart'));
@@ -51,10 +51,7 @@ export function fmtSpan(from: string, to: string, lang: Lang): string {
   return from === to ? fmtDate(from, lang) : `${fmtDate(from, lang)}–${fmtDate(to, lang)}`;
 }
 
-/** Today in Europe/Oslo as YYYY-MM-DD. */
-export function osloToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+export { osloToday };
 
 export function AbsencePage({ unitId, session }: { unitId: string; session: Session }) {
   const { t } = useI18n();

@@ -8,7 +8,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { ApiError, get, type Session } from '../api';
 import { HiredPanel } from '../components/HiredPanel';
-import { addDaysIso, fmtDate, fmtNum, useI18n, type Lang, type MsgKey } from '../i18n';
+import { addDaysIso, fmtDate, osloToday, fmtNum, useI18n, type Lang, type MsgKey } from '../i18n';
 
 const MetricsChart = lazy(() => import('../components/MetricsChart'));
 
@@ -137,7 +137,7 @@ function useLabel() {
 export function HeltidPage({ session }: { session?: Session }) {
   const { t, lang } = useI18n();
   const label = useLabel();
-  const today = useMemo(() => new Date().toISOString().slice(0, 10), []);
+  const today = useMemo(() => osloToday(), []);
   const [scope, setScope] = useState('organisation');
   const [date, setDate] = useState(today);
   const [from, setFrom] = useState(() => `${Number(today.slice(0, 4)) - 1}-${today.slice(5, 7)}-01`);

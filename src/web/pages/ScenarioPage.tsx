@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, type Session } from '../api';
 import { fmtNum, pick, useI18n, type Lang, type MsgKey } from '../i18n';
-import { Link } from '../router';
+import { Link, useRouter } from '../router';
 
 type Text = { nb: string; en: string };
 type Msg = Text & { code: string };
@@ -414,13 +414,25 @@ function PositionPlanSection({ unitId, choices, results }: { unitId: string; cho
   const [plan, setPlan] = useState<PositionPlan | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { navigate } = useRouter();
   const chosen = scenario === '' ? null : choices[Number(scenario)];
+  const body = () => ({ targetAveragePercent: target, ...(chosen && !chosen.poolUnitId ? { scenario: toBody(chosen) } : {}) });
+  const showRota = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api<{ plan: { id: string } }>('POST', `/api/units/${encodeURIComponent(unitId)}/position-plan/draft`, { ...body(), seconds: 10 });
+      navigate(`/planer/${encodeURIComponent(r.plan.id)}`);
+    } catch (e) {
+      setError(errorText(e, lang));
+      setBusy(false);
+    }
+  };
   const run = async () => {
     setBusy(true);
     setError(null);
     try {
-      const body = { targetAveragePercent: target, ...(chosen && !chosen.poolUnitId ? { scenario: toBody(chosen) } : {}) };
-      setPlan(await api<PositionPlan>('POST', `/api/units/${encodeURIComponent(unitId)}/position-plan`, body));
+      setPlan(await api<PositionPlan>('POST', `/api/units/${encodeURIComponent(unitId)}/position-plan`, body()));
     } catch (e) {
       setPlan(null);
       setError(errorText(e, lang));
@@ -481,6 +493,12 @@ function PositionPlanSection({ unitId, choices, results }: { unitId: string; cho
               {txt(m, lang)}
             </p>
           ))}
+          <div className="row">
+            <button type="button" onClick={() => void showRota()} disabled={busy} data-testid="sc-pp-rota">
+              {t('sc.pp.rota')}
+            </button>
+            <span className="muted small">{t('sc.pp.rotaHint')}</span>
+          </div>
         </>
       )}
     </section>

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError, get, getCsrf, type Session } from '../api';
-import { fmtDate, fmtNum, pick, useI18n, type MsgKey } from '../i18n';
+import { fmtDate, fmtNum, osloToday, pick, useI18n, type MsgKey } from '../i18n';
 import { Link } from '../router';
 
 export interface StaffMember {
@@ -41,10 +41,6 @@ const STANDARD_COMPETENCES = ['sykepleier', 'vernepleier', 'helsefagarbeider', '
 
 /** The main competence: `competence`, else the first of `competences`. */
 export const mainCompetence = (m: StaffMember): string | undefined => m.competence ?? m.competences?.[0];
-
-function osloToday(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
-}
 
 export function StaffPage({ unitId, session }: { unitId: string; session: Session }) {
   const { t } = useI18n();
