@@ -197,4 +197,21 @@ describe('the heltid scenario planner over a demo unit', () => {
     const employee = await login(bem.app, 'ansatt');
     assert.equal((await employee.json('POST', '/api/units/solsiden-2/position-plan/draft', { targetAveragePercent: 80 })).status, 403);
   });
+
+  test('the position plan takes the desired position from the wish form', async () => {
+    const plans = (await leader.json<{ plans: Array<{ id: string; status: string; updatedAt: string }> }>('GET', '/api/units/solsiden-2/plans')).body.plans;
+    const draft = plans.find((p) => p.status === 'draft')!;
+    const me = (await login(bem.app, 'ansatt'));
+    const who = (await me.json<{ user: { employeeId: string } }>('GET', '/api/session')).body.user.employeeId;
+    const body = { targetAveragePercent: 80, scenario: { weekendEvery: 3, longShifts: true } };
+    const before = await leader.json<{ desiredFromWishForm: number; desired: Record<string, { percent: number; source: string }> }>('POST', '/api/units/solsiden-2/position-plan', body);
+    assert.equal(before.body.desiredFromWishForm, 0);
+    assert.equal((await leader.json('POST', `/api/plans/${draft.id}/wish-round`, { open: true })).status, 200);
+    const sent = await me.json('PUT', `/api/plans/${draft.id}/wishes/me`, { wishes: [], desiredPositionPercent: 55 });
+    assert.equal(sent.status, 200, JSON.stringify(sent.body));
+    const after = await leader.json<typeof before.body>('POST', '/api/units/solsiden-2/position-plan', body);
+    assert.equal(after.body.desiredFromWishForm, 1);
+    assert.deepEqual(after.body.desired[who], { percent: 55, source: 'wishForm' });
+    assert.notDeepEqual(before.body.desired[who], { percent: 55, source: 'wishForm' });
+  });
 });

@@ -237,14 +237,26 @@ export function scenarioRoutes(ctx: ServerContext): void {
       }
     }
     const source = stored.length ? stored : planEmployees;
-    const employees = source.map((e) => ({
-      id: e.id,
-      name: e.name,
-      competence: e.competence ?? null,
-      competences: e.competences,
-      positionPercent: e.positionPercent,
-      ...(e.desiredPositionPercent !== undefined ? { desiredPositionPercent: e.desiredPositionPercent } : {}),
-    }));
+    // The desired position from the wish form: the latest answer across the unit's plans wins
+    // over the register's figure.
+    const fromWishForm = new Map<string, { percent: number; at: string }>();
+    for (const p of await repos.plans.listPlans(unit.id))
+      for (const sub of await ctx.workflow.listSubmissions(p.id)) {
+        if (sub.desiredPositionPercent === null) continue;
+        const had = fromWishForm.get(sub.employeeId);
+        if (!had || had.at < sub.submittedAt) fromWishForm.set(sub.employeeId, { percent: sub.desiredPositionPercent, at: sub.submittedAt });
+      }
+    const employees = source.map((e) => {
+      const desired = fromWishForm.get(e.id)?.percent ?? e.desiredPositionPercent;
+      return {
+        id: e.id,
+        name: e.name,
+        competence: e.competence ?? null,
+        competences: e.competences,
+        positionPercent: e.positionPercent,
+        ...(desired !== undefined && desired !== null ? { desiredPositionPercent: desired } : {}),
+      };
+    });
     try {
       const result = proposePositionPlan({
         employees,
@@ -254,7 +266,12 @@ export function scenarioRoutes(ctx: ServerContext): void {
         ...(body.minVacancyPercent !== undefined ? { minVacancyPercent: body.minVacancyPercent } : {}),
       });
       const names = Object.fromEntries(employees.map((e) => [e.id, e.name ?? e.id]));
-      return { result, names, scenario, source };
+      const wishForm = employees.filter((e) => fromWishForm.has(e.id)).length;
+      // Whose desired position the plan used, and where it came from.
+      const desired = Object.fromEntries(
+        employees.flatMap((e) => (e.desiredPositionPercent === undefined ? [] : [[e.id, { percent: e.desiredPositionPercent, source: fromWishForm.has(e.id) ? 'wishForm' : 'register' }]])),
+      );
+      return { result, names, scenario, source, wishForm, desired };
     } catch (e) {
       inputError(e, 'body');
     }
@@ -271,8 +288,8 @@ export function scenarioRoutes(ctx: ServerContext): void {
     },
     async (c, { principal, body }) => {
       const unit = await authorizeUnit(ctx, principal, param(c), PERMISSION);
-      const { result, names, scenario } = await positionPlanOf(unit, principal, body);
-      return c.json({ ...result, names, scenario: scenario ? scenario.name : null });
+      const { result, names, scenario, wishForm, desired } = await positionPlanOf(unit, principal, body);
+      return c.json({ ...result, names, scenario: scenario ? scenario.name : null, desiredFromWishForm: wishForm, desired });
     },
   );
 
