@@ -148,9 +148,10 @@ export function registerAccountsConformance(get: () => { db: Db; org: string; ne
         { date: '2027-03-08', shift: null, kind: 'want', weight: 1 },
         { date: '2027-03-09', shift: 'A', kind: 'avoid', weight: 2 },
       ],
-      { desiredPositionPercent: 90, longShifts: 'yes', note: 'Helst fri mandager' },
+      { desiredPositionPercent: 90, longShifts: 'yes', note: 'Helst fri mandager', preferredWeekends: ['2027-03-20', '2027-03-13'] },
     );
     assert.deepEqual([sub.employeeId, sub.wishCount, sub.desiredPositionPercent, sub.longShifts], [e1, 2, 90, 'yes']);
+    assert.deepEqual(sub.preferredWeekends, ['2027-03-13', '2027-03-20'], 'the weekend preference is kept, in date order');
     const loaded = (await repos.plans.loadPlan(saved.id))!;
     assert.deepEqual(
       loaded.wishes.filter((w) => w.employee === e1).map((w) => [w.date, w.shift, w.kind, w.weight]),

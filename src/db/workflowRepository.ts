@@ -32,6 +32,8 @@ export interface WishSubmission {
   desiredPositionPercent: number | null;
   longShifts: 'yes' | 'no' | 'indifferent' | null;
   note: string | null;
+  /** Saturdays of the weekends the employee would rather work; null: no preference. */
+  preferredWeekends: string[] | null;
 }
 
 export interface PlanComment {
@@ -90,7 +92,7 @@ export class WorkflowRepository {
     planId: string,
     employeeId: string,
     wishes: readonly WishInput[],
-    meta: { desiredPositionPercent?: number | null; longShifts?: 'yes' | 'no' | 'indifferent' | null; note?: string | null } = {},
+    meta: { desiredPositionPercent?: number | null; longShifts?: 'yes' | 'no' | 'indifferent' | null; note?: string | null; preferredWeekends?: readonly string[] | null } = {},
   ): Promise<WishSubmission> {
     return this.q.transaction(async (tx) => {
       const member = await tx.query('select 1 from plan_employees where plan_id = $1 and employee_id = $2', [planId, employeeId]);
@@ -112,10 +114,11 @@ export class WorkflowRepository {
         );
       }
       await tx.query(
-        `insert into wish_submissions (plan_id, employee_id, wish_count, desired_position_percent, long_shifts, note) values ($1, $2, $3, $4, $5, $6)
+        `insert into wish_submissions (plan_id, employee_id, wish_count, desired_position_percent, long_shifts, note, preferred_weekends) values ($1, $2, $3, $4, $5, $6, $7)
          on conflict (plan_id, employee_id) do update set submitted_at = now(), wish_count = excluded.wish_count,
-           desired_position_percent = excluded.desired_position_percent, long_shifts = excluded.long_shifts, note = excluded.note`,
-        [planId, employeeId, wishes.length, meta.desiredPositionPercent ?? null, meta.longShifts ?? null, meta.note ?? null],
+           desired_position_percent = excluded.desired_position_percent, long_shifts = excluded.long_shifts, note = excluded.note,
+           preferred_weekends = excluded.preferred_weekends`,
+        [planId, employeeId, wishes.length, meta.desiredPositionPercent ?? null, meta.longShifts ?? null, meta.note ?? null, meta.preferredWeekends?.length ? [...meta.preferredWeekends].sort().join(',') : null],
       );
       return (await new WorkflowRepository(tx).listSubmissions(planId, employeeId))[0];
     });
@@ -129,8 +132,9 @@ export class WorkflowRepository {
       desired_position_percent: string | null;
       long_shifts: WishSubmission['longShifts'];
       note: string | null;
+      preferred_weekends: string | null;
     }>(
-      `select employee_id, submitted_at, wish_count, desired_position_percent, long_shifts, note from wish_submissions
+      `select employee_id, submitted_at, wish_count, desired_position_percent, long_shifts, note, preferred_weekends from wish_submissions
        where plan_id = $1 and ($2::text is null or employee_id = $2) order by submitted_at`,
       [planId, employeeId ?? null],
     );
@@ -141,6 +145,7 @@ export class WorkflowRepository {
       desiredPositionPercent: s.desired_position_percent === null ? null : num(s.desired_position_percent),
       longShifts: s.long_shifts,
       note: s.note,
+      preferredWeekends: s.preferred_weekends ? s.preferred_weekends.split(',') : null,
     }));
   }
 

@@ -131,6 +131,12 @@ export const WishFormBody = z.object({
   desiredPositionPercent: z.number().gt(0).max(100).nullable().optional(),
   longShifts: z.enum(['yes', 'no', 'indifferent']).nullable().optional(),
   note: z.string().trim().max(1000).nullable().optional(),
+  preferredWeekends: z
+    .array(LocalDateSchema)
+    .max(60)
+    .nullable()
+    .optional()
+    .describe('Weekend preference: the Saturdays of the weekends I would rather work (the others become weak wishes to be free)'),
 });
 
 export const CommentBody = z.object({
@@ -310,6 +316,7 @@ export const WishFormSchema = z.object({
       desiredPositionPercent: z.number().nullable(),
       longShifts: z.enum(['yes', 'no', 'indifferent']).nullable(),
       note: z.string().nullable(),
+      preferredWeekends: z.array(z.string()).nullable(),
     })
     .nullable(),
   canWorkLongShifts: z.boolean(),

@@ -233,7 +233,7 @@ export interface WishForm {
   shiftTypes: Array<{ code: string; name: string; start: string; end: string; category: string }>;
   days: Array<{ date: string; weekday: number; isoWeek: number; red: boolean; holiday: string | null; holidayEn: string | null }>;
   wishes: Array<{ date: string; shift: string | null; kind: 'want' | 'avoid'; weight: number }>;
-  submission: { submittedAt: string; wishCount: number; desiredPositionPercent: number | null; longShifts: 'yes' | 'no' | 'indifferent' | null; note: string | null } | null;
+  submission: { submittedAt: string; wishCount: number; desiredPositionPercent: number | null; longShifts: 'yes' | 'no' | 'indifferent' | null; note: string | null; preferredWeekends: string[] | null } | null;
   canWorkLongShifts: boolean;
 }
 

@@ -61,10 +61,21 @@ describe('web app in Chromium', { timeout: 300_000 }, () => {
     await page.selectOption('[data-testid="wish-2027-01-04"]', 'off');
     await page.selectOption('[data-testid="wish-2027-01-05"]', 'want:D');
     await page.selectOption('[data-testid="wish-2027-01-09"]', 'off');
+    await page.selectOption('[data-testid="wish-2027-01-06"]', 'cannot');
+    // Weekend preference: the weekends of week 2 and week 4 (the others become weak wishes to be free).
+    await page.check('[data-testid="wish-weekend-2027-01-16"]');
+    await page.check('[data-testid="wish-weekend-2027-01-30"]');
     await page.click('[data-testid=send-wishes]');
     await page.waitForSelector('[data-testid=wish-status].ok');
     assert.match((await page.textContent('[data-testid=wish-status]')) ?? '', /Ønskene er sendt/);
     await shot(page, '02-employee-wish-form', true);
+    // Back to the form: the choices and the weekend preference are as sent, the derived wishes are not shown as days.
+    await page.reload();
+    await page.waitForSelector('[data-testid=send-wishes]');
+    assert.equal(await page.inputValue('[data-testid="wish-2027-01-06"]'), 'cannot');
+    assert.equal(await page.inputValue('[data-testid="wish-2027-01-23"]'), '');
+    assert.equal(await page.isChecked('[data-testid="wish-weekend-2027-01-16"]'), true);
+    assert.equal(await page.isChecked('[data-testid="wish-weekend-2027-01-23"]'), false);
   });
 
   test('the planner generates in the background (cancel, then for real), inspects a violation, edits with re-check and undo, and sends to hearing', async () => {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { buildContext } from '../../core/eval/context.js';
 import { holidayOn } from '../../core/calendar/holidays.js';
+import { isWeekendPreferenceWish } from '../../core/model/weekendPreference.js';
 import type { Principal } from '../auth/permissions.js';
 import { rolesFor } from '../auth/permissions.js';
 import { icalendar, type IcalShift } from '../ical.js';
@@ -114,9 +115,12 @@ export function meRoutes(ctx: ServerContext): void {
             const h = holidayOn(d.date);
             return { date: d.date, weekday: d.weekday, isoWeek: d.isoWeek, red: d.isRed, holiday: h?.nameNb ?? null, holidayEn: h?.nameEn ?? null };
           }),
-          wishes: plan.wishes.filter((w) => w.employee === principal.employeeId).map((w) => ({ date: w.date, shift: w.shift, kind: w.kind, weight: w.weight })),
+          // The form shows the weekend preference as such, not the weak wishes it stands for.
+          wishes: plan.wishes
+            .filter((w) => w.employee === principal.employeeId && !isWeekendPreferenceWish(w, sub?.preferredWeekends ?? null))
+            .map((w) => ({ date: w.date, shift: w.shift, kind: w.kind, weight: w.weight })),
           submission: sub
-            ? { submittedAt: sub.submittedAt, wishCount: sub.wishCount, desiredPositionPercent: sub.desiredPositionPercent, longShifts: sub.longShifts, note: sub.note }
+            ? { submittedAt: sub.submittedAt, wishCount: sub.wishCount, desiredPositionPercent: sub.desiredPositionPercent, longShifts: sub.longShifts, note: sub.note, preferredWeekends: sub.preferredWeekends }
             : null,
           canWorkLongShifts: me.canWorkLongShifts ?? true,
         });

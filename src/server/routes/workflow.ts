@@ -3,7 +3,8 @@
  * representatives' recorded approvals (who, when, which version).
  */
 import { z } from 'zod';
-import { NotFoundError } from '../../db/errors.js';
+import { NotFoundError, ValidationError } from '../../db/errors.js';
+import { weekendPreferenceProblems, weekendPreferenceWishes } from '../../core/model/weekendPreference.js';
 import { rolesFor } from '../auth/permissions.js';
 import { param } from '../api.js';
 import { ForbiddenError, StateError } from '../errors.js';
@@ -106,10 +107,16 @@ export function workflowRoutes(ctx: ServerContext): void {
         if (seen.has(k)) throw new StateError('to ønsker for samme dag og vakt / two wishes for the same day and shift', `body.wishes[${i}]`);
         seen.add(k);
       }
-      const sub = await workflow.replaceWishes(planId, me, body.wishes, {
+      const preferred = body.preferredWeekends ?? [];
+      const wrong = weekendPreferenceProblems(plan.start, plan.end, preferred);
+      if (wrong.length)
+        throw new ValidationError('ugyldige helgeønsker / invalid weekend preference', wrong.map((p) => ({ path: `body.preferredWeekends[${p.index}]`, message: p.message })));
+      const derived = weekendPreferenceWishes(plan.start, plan.end, preferred, new Set(body.wishes.map((w) => w.date)));
+      const sub = await workflow.replaceWishes(planId, me, [...body.wishes, ...derived], {
         desiredPositionPercent: body.desiredPositionPercent ?? null,
         longShifts: body.longShifts ?? null,
         note: body.note ?? null,
+        preferredWeekends: preferred,
       });
       await repos.audit.append({ actor: c.get('actor'), action: 'wishes.submit', entity: 'plan', entityId: planId, details: { employee: me, wishes: body.wishes.length } });
       return c.json({ ok: true, wishCount: sub.wishCount, submittedAt: sub.submittedAt });

@@ -1,7 +1,7 @@
 /** The wish form (ønskeskjema) for each plan with an open wish round: one choice per day, plus position size, long shifts and a note. */
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, get, type WishForm } from '../api';
-import { fmtDate, fmtDateTime, fmtLongDate, fmtPeriod, pick, useI18n } from '../i18n';
+import { addDaysIso, fmtDate, fmtDateTime, fmtLongDate, fmtPeriod, pick, useI18n } from '../i18n';
 
 export function WishFormPage() {
   const { t } = useI18n();
@@ -18,11 +18,15 @@ export function WishFormPage() {
   );
 }
 
-/** "" = no wish; "off" = a day off; "want:D" / "avoid:D". */
+/** "" = no wish; "off" = a day off; "cannot" = cannot work that day; "want:D" / "avoid:D". */
 type Choice = string;
 
+/** "Cannot work" is a stronger wish than "a day off". */
+const CANNOT_WEIGHT = 3;
+
 function choiceOf(w: WishForm['wishes'][number]): Choice {
-  return w.shift === null ? 'off' : `${w.kind}:${w.shift}`;
+  if (w.shift === null) return w.kind === 'avoid' ? 'cannot' : 'off';
+  return `${w.kind}:${w.shift}`;
 }
 
 function OneForm({ form }: { form: WishForm }) {
@@ -36,6 +40,11 @@ function OneForm({ form }: { form: WishForm }) {
   const [desired, setDesired] = useState(form.submission?.desiredPositionPercent?.toString() ?? '');
   const [longShifts, setLongShifts] = useState(form.submission?.longShifts ?? '');
   const [note, setNote] = useState(form.submission?.note ?? '');
+  const [weekends, setWeekends] = useState<Set<string>>(() => new Set(form.submission?.preferredWeekends ?? []));
+  // The Saturdays of the period (a weekend whose Sunday starts the period counts by its Saturday).
+  const saturdays = form.days.filter((d) => d.weekday === 5).map((d) => d.date);
+  if (form.days[0]?.weekday === 6) saturdays.unshift(addDaysIso(form.days[0].date, -1));
+  const weekOf = new Map(form.days.map((d) => [d.date, d.isoWeek]));
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(form.submission ? { ok: true, text: `${t('lastSent')}: ${fmtDateTime(form.submission.submittedAt, lang)}` } : null);
 
@@ -53,6 +62,7 @@ function OneForm({ form }: { form: WishForm }) {
       const wishes = Object.entries(choices)
         .filter(([, c]) => c)
         .map(([date, c]) => {
+          if (c === 'cannot') return { date, shift: null, kind: 'avoid', weight: weights[`${date}|cannot`] ?? CANNOT_WEIGHT };
           const [kind, shift] = c === 'off' ? ['want', null] : c.split(':');
           return { date, shift, kind, weight: weights[`${date}|${c}`] ?? 1 };
         });
@@ -61,6 +71,7 @@ function OneForm({ form }: { form: WishForm }) {
         desiredPositionPercent: desired ? Number(desired) : null,
         longShifts: longShifts || null,
         note: note.trim() || null,
+        preferredWeekends: weekends.size ? [...weekends].sort() : null,
       });
       setStatus({ ok: true, text: `${t('wishesSent')} (${r.wishCount}) – ${fmtDateTime(r.submittedAt, lang)}` });
     } catch (err) {
@@ -92,6 +103,7 @@ function OneForm({ form }: { form: WishForm }) {
               <select value={choices[d.date] ?? ''} onChange={(e) => setChoices({ ...choices, [d.date]: e.target.value })} data-testid={`wish-${d.date}`}>
                 <option value="">{t('wishNone')}</option>
                 <option value="off">{t('wishDayOff')}</option>
+                <option value="cannot">{t('wishCannot')}</option>
                 {form.shiftTypes.map((s) => (
                   <option key={`want:${s.code}`} value={`want:${s.code}`}>
                     {t('wishWant')} {s.code} ({s.start}–{s.end})
@@ -107,6 +119,28 @@ function OneForm({ form }: { form: WishForm }) {
           ))}
         </fieldset>
       ))}
+      {saturdays.length > 0 && (
+        <fieldset className="wishweekends" data-testid="wish-weekends">
+          <legend>{t('weekendPrefTitle')}</legend>
+          <p className="muted small">{t('weekendPrefIntro')}</p>
+          {saturdays.map((sat) => (
+            <label key={sat} className="inline">
+              <input
+                type="checkbox"
+                checked={weekends.has(sat)}
+                onChange={(e) => {
+                  const next = new Set(weekends);
+                  if (e.target.checked) next.add(sat);
+                  else next.delete(sat);
+                  setWeekends(next);
+                }}
+                data-testid={`wish-weekend-${sat}`}
+              />
+              {t('weekendPrefWeek', { week: weekOf.get(sat) ?? weekOf.get(addDaysIso(sat, 1)) ?? '' })} ({fmtDate(sat, lang)})
+            </label>
+          ))}
+        </fieldset>
+      )}
       <div className="wishmeta">
         <label>
           {t('desiredPosition')}
