@@ -17,7 +17,18 @@ const ACTIONS: Record<string, [string, string]> = {
   'wishes.round.open': ['Ønskerunde åpnet', 'Wish round opened'],
   'wishes.round.close': ['Ønskerunde stengt', 'Wish round closed'],
   'wishes.submit': ['Ønsker sendt', 'Wishes sent'],
+  'plan.create': ['Plan opprettet', 'Plan created'],
+  'plan.settings': ['Innstillinger endret', 'Settings changed'],
+  'plan.predictionShifts': ['Prediksjonsvakter lagt inn', 'Prediction shifts added'],
+  'cover.confirm': ['Fravær dekket', 'Absence covered'],
 };
+
+/** A readable name for an action the list above does not know: never the raw code alone. */
+function actionLabel(action: string, lang: 'nb' | 'en'): string {
+  const known = ACTIONS[action];
+  if (known) return known[lang === 'nb' ? 0 : 1];
+  return `${lang === 'nb' ? 'Endring' : 'Change'} (${action})`;
+}
 
 export function AuditPanel({ planId, version }: { planId: string; version: number }) {
   const { t, lang } = useI18n();
@@ -41,7 +52,7 @@ export function AuditPanel({ planId, version }: { planId: string; version: numbe
                 <tr key={e.id}>
                   <td className="nowrap">{fmtDateTime(e.at, lang)}</td>
                   <td>{e.actor}</td>
-                  <td>{ACTIONS[e.action]?.[lang === 'nb' ? 0 : 1] ?? e.action}</td>
+                  <td>{actionLabel(e.action, lang)}</td>
                   <td className="muted">
                     {d.version !== undefined && `${t('version').toLowerCase()} ${d.version}`}
                     {d.changedCells !== undefined && ` · ${d.changedCells} ${lang === 'nb' ? 'celler' : 'cells'}`}
