@@ -111,6 +111,21 @@ export function runRepositoryConformance(name: string, makeDb: () => Promise<Con
       );
     });
 
+    test('updateUnit changes only the given fields; unknown id, bad kind and a taken name are refused', async () => {
+      const id = await newUnit();
+      const other = await newUnit();
+      const named = await repos.organisations.updateUnit(id, { name: `Nytt navn ${id}`, beds: 14 });
+      assert.deepEqual(named, { id, organisationId: ORG, name: `Nytt navn ${id}`, kind: 'sykehjem', serviceArea: null, beds: 14 });
+      const moved = await repos.organisations.updateUnit(id, { kind: 'hjemmetjeneste', serviceArea: 'Sone Nord', beds: null });
+      assert.deepEqual([moved.name, moved.kind, moved.serviceArea, moved.beds], [`Nytt navn ${id}`, 'hjemmetjeneste', 'Sone Nord', null]);
+      assert.deepEqual(await repos.organisations.updateUnit(id, {}), moved);
+      assert.deepEqual(await repos.organisations.getUnit(id), moved);
+      await assert.rejects(repos.organisations.updateUnit('no-such-unit', { beds: 3 }), NotFoundError);
+      await assert.rejects(repos.organisations.updateUnit(id, { kind: 'sykehus' as never }), ValidationError);
+      await assert.rejects(repos.organisations.updateUnit(other, { name: `Nytt navn ${id}` }), ConflictError);
+      assert.equal((await repos.organisations.getUnit(other))?.name, `Enhet ${other}`);
+    });
+
     test('dates come back as YYYY-MM-DD strings, never Date objects', async () => {
       const r = await db.query<{ d: unknown; ds: unknown[]; n: unknown }>(
         `select date '2027-03-28' as d, array[date '2027-10-31', date '2028-02-29'] as ds, count(*) as n from organisations`,

@@ -32,11 +32,21 @@ export interface UnitSummary extends Unit {
   planCount: number;
 }
 
+/** The editable fields of a unit; left out = unchanged. */
+export interface UnitPatch {
+  name?: string;
+  kind?: UnitKindDb;
+  serviceArea?: string | null;
+  beds?: number | null;
+}
+
 export interface OrganisationRepository {
   createOrganisation(org: Organisation): Promise<Organisation>;
   listOrganisations(): Promise<Organisation[]>;
   createUnit(unit: Omit<Unit, 'serviceArea' | 'beds'> & { serviceArea?: string | null; beds?: number | null }): Promise<Unit>;
   getUnit(id: string): Promise<Unit | null>;
+  /** Changes the given fields of a unit (null clears service area or beds); NotFoundError for an unknown id. */
+  updateUnit(id: string, patch: UnitPatch): Promise<Unit>;
   /** All units (of one organisation when given), by name, with employee and plan counts. */
   listUnits(organisationId?: string): Promise<UnitSummary[]>;
 }

@@ -4,7 +4,7 @@ import type { EmployeeInput } from '../core/model/plan.js';
 import { ABSENCE_KINDS, IdSchema, LocalDateSchema } from '../core/model/primitives.js';
 import type { Queryable } from './db.js';
 import { EMPLOYEE_COLUMNS, employeeRecordFromRow, upsertEmployees, type EmployeeRow } from './employeeRows.js';
-import { AbsenceImportError, AbsenceOverlapError, ValidationError, type AbsenceImportProblem, type AbsenceOverlap } from './errors.js';
+import { AbsenceImportError, AbsenceOverlapError, NotFoundError, ValidationError, type AbsenceImportProblem, type AbsenceOverlap } from './errors.js';
 import { mapped } from './mapErrors.js';
 import { SqlPlanRepository } from './planRepository.js';
 import {
@@ -24,6 +24,7 @@ import {
   type Repositories,
   type StoredAbsence,
   type Unit,
+  type UnitPatch,
   type UnitSummary,
 } from './repositories.js';
 import { insertUnnest, iso } from './sql.js';
@@ -71,6 +72,9 @@ const UnitSchema = z
   })
   .strict();
 
+const UnitPatchSchema = UnitSchema.pick({ name: true, kind: true, serviceArea: true, beds: true }).partial().strict();
+const UNIT_PATCH_COLUMNS = { name: 'name', kind: 'kind', serviceArea: 'service_area', beds: 'beds' } as const;
+
 function validate<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
@@ -105,6 +109,22 @@ export class SqlOrganisationRepository implements OrganisationRepository {
   async getUnit(id: string): Promise<Unit | null> {
     const r = await this.q.query<UnitRow>('select id, organisation_id, name, kind, service_area, beds from units where id = $1', [id]);
     return r.rows.length ? unitFromRow(r.rows[0]) : null;
+  }
+
+  async updateUnit(id: string, patch: UnitPatch): Promise<Unit> {
+    const p = validate(UnitPatchSchema, patch, 'ugyldig enhet / invalid unit');
+    const sets: string[] = [];
+    const values: unknown[] = [id];
+    for (const [key, column] of Object.entries(UNIT_PATCH_COLUMNS) as Array<[keyof UnitPatch, string]>) {
+      if (p[key] === undefined) continue;
+      values.push(p[key]);
+      sets.push(`${column} = $${values.length}`);
+    }
+    const r = sets.length
+      ? await mapped(this.q.query<UnitRow>(`update units set ${sets.join(', ')} where id = $1 returning id, organisation_id, name, kind, service_area, beds`, values))
+      : await this.q.query<UnitRow>('select id, organisation_id, name, kind, service_area, beds from units where id = $1', [id]);
+    if (!r.rows.length) throw new NotFoundError('enhet / unit', id);
+    return unitFromRow(r.rows[0]);
   }
 
   async listUnits(organisationId?: string): Promise<UnitSummary[]> {

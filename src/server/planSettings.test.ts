@@ -187,4 +187,34 @@ describe('plan settings, new plans from a template, version comparison', () => {
     assert.equal(versions.body.current, to);
     assert.deepEqual(versions.body.versions.map((v) => v.version), Array.from({ length: to }, (_, i) => to - i));
   });
+
+  test('POST plans/new follows the employee register: an ended employee is left out, one starting after the period too, a new one employed in the period is added', async () => {
+    const employeesOf = async (planId: string) => {
+      const page = await planner.json<{ view: { employees: Array<{ id: string }> } }>('GET', `/api/plans/${planId}/page`);
+      assert.equal(page.status, 200);
+      return page.body.view.employees.map((e) => e.id).sort();
+    };
+    const template = await employeesOf(w.planA);
+    assert.ok(template.includes('a-e3'), template.join(','));
+    // a-e3 is in plan A, so ending the employment keeps the record with its last day.
+    const ended = await planner.json<{ outcome: string; employee: { employedTo: string } }>('DELETE', `/api/units/${UNIT_A}/employees/a-e3?lastDay=2027-05-31`);
+    assert.equal(ended.status, 200, JSON.stringify(ended.body));
+    assert.deepEqual([ended.body.outcome, ended.body.employee.employedTo], ['ended', '2027-05-31']);
+    const hire = (id: string, employedFrom: string) =>
+      planner.json('POST', `/api/units/${UNIT_A}/employees`, { id, name: `Ny ${id}`, competence: 'helsefagarbeider', positionPercent: 50, employedFrom });
+    assert.equal((await hire('a-e801', '2027-06-01')).status, 201);
+    assert.equal((await hire('a-e802', '2027-08-01')).status, 201);
+
+    const r = await planner.json<{ plan: { id: string; employeeCount: number } }>('POST', `/api/units/${UNIT_A}/plans/new`, { start: '2027-06-07', end: '2027-07-04', templatePlanId: w.planA });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    const expected = [...template.filter((id) => id !== 'a-e3'), 'a-e801'].sort();
+    assert.deepEqual(await employeesOf(r.body.plan.id), expected);
+    assert.equal(r.body.plan.employeeCount, expected.length);
+    // A period that ends before a-e3's last day still has them (and not the later hires).
+    const before = await planner.json<{ plan: { id: string } }>('POST', `/api/units/${UNIT_A}/plans/new`, { start: '2027-05-03', end: '2027-05-30', templatePlanId: w.planA });
+    assert.equal(before.status, 201, JSON.stringify(before.body));
+    assert.deepEqual(await employeesOf(before.body.plan.id), template);
+    // Ending the employment did not touch the register otherwise, and the template plan keeps a-e3.
+    assert.deepEqual(await employeesOf(w.planA), template);
+  });
 });

@@ -12,6 +12,7 @@ import { PlanPage } from './pages/PlanPage';
 import { NewPlanPage, PlanSettingsPage } from './pages/PlanSettingsPage';
 import { ScenarioPage } from './pages/ScenarioPage';
 import { StaffPage } from './pages/StaffPage';
+import { canSeeUnits, UnitsPage } from './pages/UnitsPage';
 import { ChangePasswordPage, UsersPage } from './pages/UsersPage';
 import { WishFormPage } from './pages/WishFormPage';
 import { Link, match, Router, useRouter } from './router';
@@ -66,16 +67,17 @@ function Shell() {
         <ChangePasswordPage required onChanged={reload} />
       </main>
     );
-  return <SignedIn session={session} onLogout={() => setSession(null)} />;
+  return <SignedIn session={session} onLogout={() => setSession(null)} onReload={reload} />;
 }
 
-function SignedIn({ session, onLogout }: { session: Session; onLogout: () => void }) {
+function SignedIn({ session, onLogout, onReload }: { session: Session; onLogout: () => void; onReload: () => void }) {
   const { t, lang, setLang } = useI18n();
   const { path } = useRouter();
   const isEmployee = !!session.user.employeeId && session.user.roles.some((r) => r.role === 'employee');
   const canMetrics = session.units.some((u) => u.permissions.includes('absence.history'));
   const scenarioUnit = session.units.find((u) => u.permissions.includes('plan.edit'));
   const canScenarios = !!scenarioUnit;
+  const canUnits = canSeeUnits(session);
   const logout = async () => {
     try {
       await api('POST', '/api/logout');
@@ -97,6 +99,7 @@ function SignedIn({ session, onLogout }: { session: Session; onLogout: () => voi
   else if ((m = match('/enheter/:id/scenarioer', path)) && canScenarios) page = <ScenarioPage key={m.id} unitId={m.id} session={session} />;
   else if ((m = match('/enheter/:id/ansatte', path))) page = <StaffPage key={m.id} unitId={m.id} session={session} />;
   else if ((m = match('/enheter/:id/brukere', path))) page = <UsersPage key={m.id} unitId={m.id} session={session} />;
+  else if (path === '/enheter' && canUnits) page = <UnitsPage session={session} onSessionChange={onReload} />;
   else if (path === '/passord') page = <ChangePasswordPage required={false} onChanged={() => {}} />;
   else page = <p className="notice">{t('notFound')}</p>;
 
@@ -128,6 +131,11 @@ function SignedIn({ session, onLogout }: { session: Session; onLogout: () => voi
           {canMetrics && (
             <Link to="/heltid" className={path === '/heltid' ? 'active' : ''}>
               {t('hk.link')}
+            </Link>
+          )}
+          {canUnits && (
+            <Link to="/enheter" className={path === '/enheter' ? 'active' : ''}>
+              {t('un.link')}
             </Link>
           )}
           {scenarioUnit && (

@@ -7,6 +7,8 @@ import type { Role, RoleGrant, UserRecord } from '../../db/userRepository.js';
 
 export const PERMISSIONS = [
   'unit.view',
+  'unit.edit',
+  'units.manage',
   'plan.viewDraft',
   'plan.viewHearing',
   'plan.viewPublished',
@@ -54,8 +56,9 @@ const MANAGE: Permission[] = [
 const REPRESENTATIVE: Permission[] = ['unit.view', 'plan.viewHearing', 'plan.viewPublished', 'absence.history', 'hearing.comment', 'hearing.approve', 'audit.view'];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set<Permission>([...MANAGE, 'plan.approve', 'users.manage']),
-  leader: new Set<Permission>([...MANAGE, 'plan.approve', 'users.manage']),
+  /** units.manage: create units in the organisation (admins only); unit.edit: a unit's name, kind, service area and beds. */
+  admin: new Set<Permission>([...MANAGE, 'plan.approve', 'users.manage', 'unit.edit', 'units.manage']),
+  leader: new Set<Permission>([...MANAGE, 'plan.approve', 'users.manage', 'unit.edit']),
   planner: new Set<Permission>(MANAGE),
   employee: new Set<Permission>(['unit.view', 'plan.viewPublished', 'wishes.own', 'absence.own']),
   union_rep: new Set<Permission>(REPRESENTATIVE),
@@ -104,6 +107,11 @@ export function permissionsFor(p: Principal, unitId: string, unitOrg: string): P
 
 export function isAdmin(p: Principal): boolean {
   return p.roles.some((g) => g.role === 'admin');
+}
+
+/** An organisation-wide permission (not tied to one unit, e.g. creating a unit): held through an organisation-wide grant (admin). */
+export function canInOrganisation(p: Principal, permission: Permission): boolean {
+  return p.roles.some((g) => g.unitId === null && ROLE_PERMISSIONS[g.role].has(permission));
 }
 
 /** How much of a plan the principal may see, given its status; null = nothing. */

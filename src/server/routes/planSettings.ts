@@ -10,15 +10,17 @@
  */
 import { z } from 'zod';
 import type { Violation } from '../../core/eval/checker.js';
-import { PLANNING_FORMS, type Plan } from '../../core/model/plan.js';
+import { PLANNING_FORMS, type EmployeeInput, type Plan } from '../../core/model/plan.js';
 import { LocalDateSchema } from '../../core/model/primitives.js';
 import { boundsWithValues, CHOICE_PARAMETERS, NIGHT_WINDOW_BOUND } from '../../core/model/ruleBounds.js';
 import { MAX_PLAN_DAYS, parsePlan } from '../../core/model/validatePlan.js';
 import { toEpochDay } from '../../core/time/localDate.js';
 import { NotFoundError, ValidationError, type FieldProblem } from '../../db/errors.js';
+import type { Db } from '../../db/db.js';
 import { PlanVersionRepository } from '../../db/planVersions.js';
 import type { PlanSummary } from '../../db/repositories.js';
 import { createRepositories } from '../../db/sqlRepositories.js';
+import { StaffRepository, type StaffMember } from '../../db/staffRepository.js';
 import { param } from '../api.js';
 import { errorBody, ForbiddenError, StateError } from '../errors.js';
 import { planGridView } from '../planView.js';
@@ -95,6 +97,39 @@ async function loadPlanFile(ctx: ServerContext, planId: string): Promise<Plan> {
   const plan = await ctx.repos.plans.loadPlan(planId);
   if (!plan) throw new NotFoundError('plan', planId);
   return plan;
+}
+
+/**
+ * The employees of a new plan, by the unit's employee register: the template's employees
+ * whose employment (employedFrom–employedTo) touches the period, in the template's order,
+ * then the unit's own employees (home unit) employed in the period who are not in the
+ * template (added through the employee form or import), by name. Employees who ended before
+ * the start or begin after the end are left out; one who ends or begins inside the period
+ * is kept (the planner sees them in the grid).
+ */
+/** The shift types a blank plan starts with (the planner changes them in the settings). */
+const BLANK_SHIFT_TYPES = [
+  { code: 'D', name: 'Dagvakt', start: '07:30', end: '15:00' },
+  { code: 'K', name: 'Kveldsvakt', start: '14:30', end: '22:00' },
+  { code: 'N', name: 'Nattevakt', start: '21:45', end: '07:45' },
+];
+
+function blankTemplate(unitName: string, start: string, end: string): Plan {
+  const r = parsePlan({ unit: unitName, start, end, shiftTypes: BLANK_SHIFT_TYPES, employees: [], demand: [], assignments: [] });
+  if (!r.ok) throw new Error(`blank plan: ${JSON.stringify(r.problems)}`);
+  return r.value;
+}
+
+async function employeesForPeriod(db: Db, unitId: string, template: Plan, start: string, end: string): Promise<EmployeeInput[]> {
+  const staff = new StaffRepository(db);
+  const employed = (m: StaffMember | null) => !m || ((m.employedTo === null || m.employedTo >= start) && (m.employedFrom === null || m.employedFrom <= end));
+  const records = await Promise.all(template.employees.map((e) => staff.get(e.id)));
+  const kept = template.employees.filter((_, i) => employed(records[i]));
+  const known = new Set(template.employees.map((e) => e.id));
+  const added = (await staff.list(unitId))
+    .filter((m) => !known.has(m.id) && employed(m))
+    .map(({ unitId: _unit, employedFrom: _from, employedTo: _to, ...e }): EmployeeInput => e);
+  return [...kept, ...added];
 }
 
 function usageOf(plan: Plan): Record<string, number> {
@@ -266,7 +301,9 @@ export function planSettingsRoutes(ctx: ServerContext): void {
       method: 'post',
       path: '/api/units/:id/plans/new',
       tag: 'units',
-      summary: 'A new draft plan for a period from a template (the given plan, or the unit’s latest): employees, shift types, staffing plan and rule set copied, nothing assigned',
+      summary: 'A new draft plan for a period from a template (the given plan, or the unit’s latest; a unit without plans gets a blank one: D/K/N shift types, the KS default rules, no staffing plan): employees, shift types, staffing plan and rule set copied, nothing assigned',
+      description:
+        'Employees follow the unit’s employee register: those whose employment ended before the start (or begins after the end) are left out, and the unit’s own employees employed in the period who are not in the template are added.',
       body: NewPlanBody,
       response: z.object({ plan: PlanSummarySchema }),
       status: 201,
@@ -283,16 +320,19 @@ export function planSettingsRoutes(ctx: ServerContext): void {
         if (!t || t.unitId !== unit.id) throw new ValidationError('ukjent mal / unknown template', [{ path: 'body.templatePlanId', message: 'planen finnes ikke i denne enheten / no such plan in this unit' }]);
       } else {
         templateId = (await ctx.repos.plans.listPlans(unit.id))[0]?.id;
-        if (!templateId) throw new StateError('enheten har ingen plan å bruke som mal; last opp en planfil først / the unit has no plan to use as a template: upload a plan file first', 'templatePlanId');
       }
-      const template = await loadPlanFile(ctx, templateId);
+      // A unit's first plan starts blank: the usual day, evening and night shifts, the KS
+      // default rule set, no staffing plan yet, the unit's employees from the register.
+      const template = templateId ? await loadPlanFile(ctx, templateId) : blankTemplate(unit.name, body.start, body.end);
+      const employees = await employeesForPeriod(db, unit.id, template, body.start, body.end);
+      const inPlan = new Set(employees.map((e) => e.id));
       const inPeriod = (d: string) => d >= body.start && d <= body.end;
       const demand = template.demand
         .map((d) => (d.dates ? { ...d, dates: d.dates.filter(inPeriod) } : d))
         .filter((d) => !d.dates || d.dates.length > 0);
       // Absences from the template that reach into the new period, cut to it (vacations planned ahead).
       const absences = template.absences
-        .filter((a) => a.to >= body.start && a.from <= body.end)
+        .filter((a) => inPlan.has(a.employee) && a.to >= body.start && a.from <= body.end)
         .map((a) => ({ ...a, from: a.from < body.start ? body.start : a.from, to: a.to > body.end ? body.end : a.to }));
       const parsed = parsePlan({
         unit: template.unit,
@@ -300,7 +340,7 @@ export function planSettingsRoutes(ctx: ServerContext): void {
         end: body.end,
         planningForm: body.planningForm,
         shiftTypes: template.shiftTypes,
-        employees: template.employees,
+        employees,
         demand,
         absences,
         wishes: [],
@@ -317,7 +357,7 @@ export function planSettingsRoutes(ctx: ServerContext): void {
           action: 'plan.create',
           entity: 'plan',
           entityId: saved.id,
-          details: { unit: unit.id, version: saved.version, start: saved.start, end: saved.end, planningForm: body.planningForm, template: templateId },
+          details: { unit: unit.id, version: saved.version, start: saved.start, end: saved.end, planningForm: body.planningForm, template: templateId ?? null },
         });
         return saved;
       });

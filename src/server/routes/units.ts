@@ -1,18 +1,153 @@
-/** Units, their employees and plans; saving a plan file into a unit. */
+/**
+ * Units, their employees and plans; saving a plan file into a unit. Admins create units of
+ * their organisation; admins and a unit's leaders edit its name, kind, service area and beds.
+ */
 import { z } from 'zod';
+import { UNIT_KINDS, type Repositories, type Unit, type UnitPatch } from '../../db/repositories.js';
 import { PlanSchema } from '../../core/model/plan.js';
 import { parsePlan } from '../../core/model/validatePlan.js';
 import { createRepositories } from '../../db/sqlRepositories.js';
 import { StaffRepository } from '../../db/staffRepository.js';
 import { param, readJson } from '../api.js';
-import { planAccess } from '../auth/permissions.js';
-import { errorBody } from '../errors.js';
+import { canInOrganisation, planAccess } from '../auth/permissions.js';
+import { errorBody, ForbiddenError } from '../errors.js';
 import { PlanSummarySchema, SavePlanQuery, UnitSchema } from '../schemas.js';
 import { visibleUnits } from './auth.js';
 import { authorizeUnit, type ServerContext } from './guard.js';
 
+const m = (nb: string, en: string) => `${nb} / ${en}`;
+
+const UnitName = z
+  .string({ error: m('navn mangler', 'name is missing') })
+  .trim()
+  .min(1, m('navn mangler', 'name is missing'))
+  .max(120, m('navnet kan ikke være lengre enn 120 tegn', 'the name cannot be longer than 120 characters'));
+const UnitKind = z.enum(UNIT_KINDS, { error: m(`ukjent type; gyldige er ${UNIT_KINDS.join(', ')}`, `unknown kind; valid ones are ${UNIT_KINDS.join(', ')}`) });
+const ServiceArea = z
+  .string({ error: m('tjenesteområde må være tekst', 'service area must be text') })
+  .trim()
+  .max(120, m('tjenesteområdet kan ikke være lengre enn 120 tegn', 'the service area cannot be longer than 120 characters'))
+  .nullable()
+  .optional()
+  .transform((v) => (v === '' ? null : v))
+  .describe('Service area (tjenesteområde); empty or null: none');
+const Beds = z
+  .number({ error: m('antall senger må være et tall', 'beds must be a number') })
+  .int(m('antall senger må være et helt tall', 'beds must be a whole number'))
+  .min(1, m('antall senger må være minst 1', 'beds must be at least 1'))
+  .max(1000, m('antall senger kan ikke være over 1000', 'beds cannot exceed 1000'))
+  .nullable()
+  .optional()
+  .describe('Beds or places (1–1000); null: none');
+
+export const CreateUnitBody = z.object({ name: UnitName, kind: UnitKind, serviceArea: ServiceArea, beds: Beds }).strict();
+export const UpdateUnitBody = z.object({ name: UnitName.optional(), kind: UnitKind.optional(), serviceArea: ServiceArea, beds: Beds }).strict();
+
+/** A unit id from its name: lower case a–z, 0–9 and hyphens (æ → ae, ø → o, å → a). */
+export function unitSlug(name: string): string {
+  const s = name
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/[øö]/g, 'o')
+    .replace(/å/g, 'a')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
+  return s || 'enhet';
+}
+
+const nameTaken = () => errorBody('body.name', m('det finnes alt en enhet med dette navnet', 'a unit with this name already exists'));
+
 export function unitRoutes(ctx: ServerContext): void {
   const { api, repos, db } = ctx;
+
+  /** The slug of the name, with -2, -3 … added until no unit (of any organisation: ids are global) has it. */
+  const freeId = async (r: Repositories, name: string): Promise<string> => {
+    const base = unitSlug(name);
+    for (let n = 1; ; n++) {
+      const id = n === 1 ? base : `${base}-${n}`;
+      if (!(await r.organisations.getUnit(id))) return id;
+    }
+  };
+  const sameName = async (organisationId: string, name: string, except?: string) =>
+    (await repos.organisations.listUnits(organisationId)).some((u) => u.id !== except && u.name.toLowerCase() === name.toLowerCase());
+
+  api.route(
+    {
+      method: 'post',
+      path: '/api/units',
+      tag: 'units',
+      summary: 'Create a unit in the caller’s organisation (admins; audit-logged); its id is a slug of the name',
+      description: 'Field errors answer 400 with `body.<field>` paths and "bokmål / English" messages; a name already used in the organisation answers 409 (path body.name).',
+      body: CreateUnitBody,
+      response: z.object({ unit: UnitSchema }),
+      status: 201,
+      errorStatuses: [409],
+    },
+    async (c, { principal, body }) => {
+      if (!canInOrganisation(principal, 'units.manage')) throw new ForbiddenError(m('bare administratorer kan opprette enheter', 'only administrators may create units'));
+      if (await sameName(principal.organisationId, body.name)) return c.json(nameTaken(), 409);
+      const actor = c.get('actor');
+      const unit = await db.transaction(async (tx) => {
+        const r = createRepositories(tx);
+        const created = await r.organisations.createUnit({
+          id: await freeId(r, body.name),
+          organisationId: principal.organisationId,
+          name: body.name,
+          kind: body.kind,
+          serviceArea: body.serviceArea ?? null,
+          beds: body.beds ?? null,
+        });
+        await r.audit.append({
+          actor,
+          action: 'unit.create',
+          entity: 'unit',
+          entityId: created.id,
+          details: { organisation: created.organisationId, name: created.name, kind: created.kind, serviceArea: created.serviceArea, beds: created.beds },
+        });
+        return created;
+      });
+      c.header('Location', `/api/units/${encodeURIComponent(unit.id)}`);
+      return c.json({ unit }, 201);
+    },
+  );
+
+  api.route(
+    {
+      method: 'put',
+      path: '/api/units/:id',
+      tag: 'units',
+      summary: 'Edit a unit: the fields given change, null clears service area or beds (admins, the unit’s leaders; audit-logged)',
+      description: 'Field errors answer 400 with `body.<field>` paths; a name already used by another unit of the organisation answers 409 (path body.name).',
+      body: UpdateUnitBody,
+      response: z.object({ unit: UnitSchema }),
+      errorStatuses: [409],
+    },
+    async (c, { principal, body }) => {
+      const current = await authorizeUnit(ctx, principal, param(c), 'unit.edit');
+      if (body.name !== undefined && (await sameName(current.organisationId, body.name, current.id))) return c.json(nameTaken(), 409);
+      const patch: UnitPatch = {};
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      for (const key of ['name', 'kind', 'serviceArea', 'beds'] as const) {
+        const to = body[key];
+        if (to === undefined || to === current[key]) continue;
+        (patch as Record<string, unknown>)[key] = to;
+        changes[key] = { from: current[key], to };
+      }
+      if (Object.keys(changes).length === 0) return c.json({ unit: current });
+      const actor = c.get('actor');
+      const unit: Unit = await db.transaction(async (tx) => {
+        const r = createRepositories(tx);
+        const updated = await r.organisations.updateUnit(current.id, patch);
+        await r.audit.append({ actor, action: 'unit.update', entity: 'unit', entityId: current.id, details: { changes } });
+        return updated;
+      });
+      return c.json({ unit });
+    },
+  );
 
   api.route(
     {

@@ -88,7 +88,7 @@ function UnitCard({ unitId, name, roles, permissions }: { unitId: string; name: 
           )}
         </p>
       )}
-      {permissions.includes('plan.edit') && plans !== null && plans.length > 0 && (
+      {permissions.includes('plan.edit') && plans !== null && (
         <p className="unit-links">
           <Link to={`/enheter/${encodeURIComponent(unitId)}/ny-plan`} className="button">
             {lang === 'nb' ? '+ Ny plan' : '+ New plan'}

@@ -833,8 +833,8 @@ export function NewPlanPage({ unitId }: { unitId: string; session: Session }) {
       <h1>{nb ? 'Ny turnusplan' : 'New rota plan'}</h1>
       <p className="muted">
         {nb
-          ? 'Et nytt utkast for perioden, med ansatte, vakttyper, bemanningsplan og regelsett fra enhetens siste plan. Ingen vakter er satt opp.'
-          : 'A new draft for the period, with employees, shift types, staffing plan and rule set from the unit’s latest plan. No shifts are assigned.'}
+          ? 'Et nytt utkast for perioden, med ansatte, vakttyper, bemanningsplan og regelsett fra enhetens siste plan. Ingen vakter er satt opp. Har enheten ingen plan ennå, starter den blank: dag-, kveld- og nattevakt, KS-standard regelsett, ansatte fra ansattlisten – bemanningsplanen fyller du inn i innstillingene.'
+          : 'A new draft for the period, with employees, shift types, staffing plan and rule set from the unit’s latest plan. No shifts are assigned. A unit without plans starts blank: day, evening and night shifts, the KS default rules, the employees from the staff list – fill in the staffing plan in the settings.'}
       </p>
       <div className="newplan-fields">
         {field('start', nb ? 'Fra dato' : 'From', 'date')}
