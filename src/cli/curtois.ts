@@ -100,6 +100,7 @@ export async function curtoisCommand(args: string[], io: Io): Promise<number> {
         errors: res.errors,
         lowerBound: res.mip?.bound ?? null,
         provenOptimal: res.mip?.bound != null && res.score.hard === 0 && res.mip.bound >= res.score.soft,
+        subMip: res.subMip ?? null,
       }),
     );
   } else {
@@ -120,6 +121,10 @@ export async function curtoisCommand(args: string[], io: Io): Promise<number> {
         res.mip.bound !== null && res.score.hard === 0 && res.mip.bound >= res.score.soft
           ? `exact model (HiGHS): proven optimal`
           : `exact model (HiGHS): ${res.mip.status}, lower bound ${res.mip.bound ?? '–'}`,
+      );
+    if (res.subMip)
+      io.out(
+        `exact large neighbourhood (HiGHS, winning worker): ${res.subMip.steps} sub-problems, ${res.subMip.improved} improvements, penalty ${res.subMip.softBefore} → ${res.score.soft}`,
       );
     if (parsed.values.out) io.out(`wrote ${parsed.values.out}`);
     for (const e of res.errors) io.err(e);

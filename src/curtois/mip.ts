@@ -26,12 +26,32 @@ export interface CurtoisLp {
 
 const xName = (e: number, d: number, s: number) => `x${e}_${d}_${s}`;
 
-/** Builds the LP text of an instance. */
-export function buildCurtoisLp(inst: CurtoisInstance): CurtoisLp {
+/**
+ * A sub-problem: only the employees in `free` are variables; everybody else keeps their row of
+ * `rows` and counts towards the cover as a constant. Employees are independent apart from the
+ * cover, so the sub-problem is exact for the chosen employees given the others.
+ */
+export interface CurtoisSubProblem {
+  free: readonly number[];
+  rows: readonly ArrayLike<number>[];
+  /** Days [from, to] the free employees may change (default: all); outside it they keep their rows. */
+  window?: readonly [number, number];
+}
+
+/** Builds the LP text of an instance (or of a sub-problem of it). */
+export function buildCurtoisLp(inst: CurtoisInstance, sub?: CurtoisSubProblem): CurtoisLp {
   const E = inst.staff.length;
   const D = inst.horizon;
   const S = inst.shifts.length;
-  const can = (e: number, d: number, s: number) => inst.staff[e].maxShifts[s] > 0 && !inst.staff[e].daysOff.includes(d);
+  const isFree = new Uint8Array(E).fill(sub ? 0 : 1);
+  if (sub) for (const e of sub.free) isFree[e] = 1;
+  const fixedCover = new Int32Array(D * S);
+  if (sub)
+    for (let e = 0; e < E; e++) {
+      if (isFree[e]) continue;
+      for (let d = 0; d < D; d++) if (sub.rows[e][d] !== FREE) fixedCover[d * S + sub.rows[e][d]]++;
+    }
+  const can = (e: number, d: number, s: number) => isFree[e] === 1 && inst.staff[e].maxShifts[s] > 0 && !inst.staff[e].daysOff.includes(d);
   const obj = new Map<string, number>();
   const columns: string[] = [];
   const binaries: string[] = [];
@@ -42,7 +62,7 @@ export function buildCurtoisLp(inst: CurtoisInstance): CurtoisLp {
   };
   for (let e = 0; e < E; e++) for (let d = 0; d < D; d++) for (let s = 0; s < S; s++) if (can(e, d, s)) addCol(xName(e, d, s), 0, true);
   const W = Math.floor(D / 7);
-  for (let e = 0; e < E; e++) for (let k = 0; k < W; k++) addCol(`w${e}_${k}`, 0, true);
+  for (let e = 0; e < E; e++) if (isFree[e]) for (let k = 0; k < W; k++) addCol(`w${e}_${k}`, 0, true);
   for (let d = 0; d < D; d++)
     for (let s = 0; s < S; s++) {
       addCol(`u${d}_${s}`, inst.cover[d][s].weightUnder, false);
@@ -50,6 +70,7 @@ export function buildCurtoisLp(inst: CurtoisInstance): CurtoisLp {
     }
   let offset = 0;
   for (const r of inst.onRequests) {
+    if (!isFree[r.employee]) continue;
     offset += r.weight;
     const n = xName(r.employee, r.day, r.shift);
     if (obj.has(n)) obj.set(n, obj.get(n)! - r.weight);
@@ -72,8 +93,14 @@ export function buildCurtoisLp(inst: CurtoisInstance): CurtoisLp {
     return t;
   };
   for (let e = 0; e < E; e++) {
+    if (!isFree[e]) continue;
     const st = inst.staff[e];
     for (let d = 0; d < D; d++) push(y(e, d, 1), '<= 1');
+    if (sub?.window)
+      for (let d = 0; d < D; d++) {
+        if (d >= sub.window[0] && d <= sub.window[1]) continue;
+        for (let s = 0; s < S; s++) if (has(xName(e, d, s))) push([term(1, xName(e, d, s))], `= ${sub.rows[e][d] === s ? 1 : 0}`);
+      }
     // Forbidden successions.
     for (let d = 0; d + 1 < D; d++)
       for (let s = 0; s < S; s++) {
@@ -127,7 +154,7 @@ export function buildCurtoisLp(inst: CurtoisInstance): CurtoisLp {
       const t: string[] = [];
       for (let e = 0; e < E; e++) if (has(xName(e, d, s))) t.push(term(1, xName(e, d, s)));
       t.push(term(1, `u${d}_${s}`), term(-1, `o${d}_${s}`));
-      push(t, `= ${inst.cover[d][s].requirement}`);
+      push(t, `= ${inst.cover[d][s].requirement - fixedCover[d * S + s]}`);
     }
   const objTerms = columns.map((n) => term(obj.get(n)!, n)).join('');
   const text = `Minimize\n obj:${objTerms}\nSubject To\n${rows.join('\n')}\nBinary\n ${binaries.join(' ')}\nEnd\n`;
@@ -156,9 +183,17 @@ const highs = loadHighs;
  * Solves the MIP of an instance within `seconds` (HiGHS' own time limit), optionally starting
  * from a known rota. Blocks the calling thread: run it in a worker.
  */
-export async function solveCurtoisMip(inst: CurtoisInstance, opts: { seconds: number; start?: readonly ArrayLike<number>[] }): Promise<CurtoisMipResult> {
-  const h = await highs();
-  const lp = buildCurtoisLp(inst);
+export async function solveCurtoisMip(inst: CurtoisInstance, opts: { seconds: number; start?: readonly ArrayLike<number>[]; sub?: CurtoisSubProblem }): Promise<CurtoisMipResult> {
+  return solveCurtoisMipWith(await highs(), inst, opts);
+}
+
+/**
+ * The same, synchronously, on a loaded HiGHS runtime (see loadHighs): for use inside the local
+ * search. With `sub`, the result's rows are `sub.rows` with the free employees' rows replaced and
+ * the penalty is that of the sub-problem (cover of all days plus the free employees' requests).
+ */
+export function solveCurtoisMipWith(h: Highs, inst: CurtoisInstance, opts: { seconds: number; start?: readonly ArrayLike<number>[]; sub?: CurtoisSubProblem }): CurtoisMipResult {
+  const lp = buildCurtoisLp(inst, opts.sub);
   const model = h.createModel({ format: 'lp', data: lp.text });
   try {
     model.options.set('time_limit', Math.max(0.1, opts.seconds));
@@ -176,7 +211,8 @@ export async function solveCurtoisMip(inst: CurtoisInstance, opts: { seconds: nu
     let rows: Int16Array[] | null = null;
     let penalty: number | null = null;
     if (values && values.length === names.length && Number.isFinite(model.getObjectiveValue())) {
-      rows = inst.staff.map(() => new Int16Array(inst.horizon).fill(FREE));
+      const sub = opts.sub;
+      rows = inst.staff.map((_, e) => (sub && !sub.free.includes(e) ? Int16Array.from(sub.rows[e]) : new Int16Array(inst.horizon).fill(FREE)));
       names.forEach((n, i) => {
         if (n[0] !== 'x' || values[i] < 0.5) return;
         const [e, d, s] = n.slice(1).split('_').map(Number);

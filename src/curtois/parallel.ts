@@ -11,7 +11,8 @@ import { spawnWorker } from '../engine/worker/spawn.js';
 import { availableParallelism } from 'node:os';
 import { compareScores, type Score } from '../engine/types.js';
 import type { CurtoisInstance } from './parse.js';
-import { solveCurtois, type CurtoisSolveResult } from './solve.js';
+import { solveCurtois, subMipShare, type CurtoisSolveResult } from './solve.js';
+import { loadHighs } from './mip.js';
 
 export interface CurtoisJob {
   instance: CurtoisInstance;
@@ -20,6 +21,8 @@ export interface CurtoisJob {
   maxIterations?: number;
   /** Share of the time for the local search before the exact model (HiGHS) takes its best rota as a start. */
   mipAfter?: number;
+  /** Share of the time for the annealing before the exact large neighbourhood (submip.ts) takes over. */
+  subMipAfter?: number;
   /** Wall-clock deadline (Date.now() epoch ms) of the whole run: worker start-up counts against it. */
   deadline: number;
   /** Int32Array over a SharedArrayBuffer; [0] = 1 asks the worker to stop. */
@@ -53,6 +56,11 @@ export interface ParallelCurtoisResult extends CurtoisSolveResult {
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 const MODULE = new URL('./worker.ts', import.meta.url);
 
+function subMipFor(instance: CurtoisInstance, worker: number): number | undefined {
+  const share = subMipShare(instance);
+  return share === undefined ? undefined : worker % 2 === 0 ? share : Math.max(0.1, share - 0.15);
+}
+
 export function seedFor(seed: number, worker: number): number {
   return (seed + worker * 7919) >>> 0;
 }
@@ -63,8 +71,12 @@ export async function solveCurtoisParallel(instance: CurtoisInstance, opts: Para
   const t0 = performance.now();
   if (threads === 1) {
     let first: number | null = null;
+    const share = opts.maxIterations === undefined && opts.mip !== false ? subMipShare(instance) : undefined;
+    const highs = share !== undefined ? await loadHighs() : undefined;
     const r = solveCurtois(instance, {
-      seconds: opts.seconds,
+      seconds: Math.max(0.05, opts.seconds - (performance.now() - t0) / 1000),
+      highs,
+      subMipAfter: share,
       seed: seedFor(seed, 0),
       maxIterations: opts.maxIterations,
       onFirstFeasible: () => (first = performance.now() - t0),
@@ -94,7 +106,8 @@ export async function solveCurtoisParallel(instance: CurtoisInstance, opts: Para
       resolve({
         ...best.result,
         mip: results.find((r) => r.result.mip)?.result.mip,
-        iterations: results.reduce((n, r) => n + r.result.iterations, 0),
+        // A worker may post twice (the annealing's rota, then the exact neighbourhood's): count each once.
+        iterations: [...new Map(results.map((r) => [r.worker, r.result.iterations])).values()].reduce((n, k) => n + k, 0),
         firstFeasibleMs,
         worker: best.worker,
         workers: threads,
@@ -111,6 +124,9 @@ export async function solveCurtoisParallel(instance: CurtoisInstance, opts: Para
         // On a small instance the second worker hands its best rota to the exact model after a
         // third of the time (not in the repeatable iteration-budget mode).
         mipAfter: i === 1 && opts.maxIterations === undefined && opts.mip !== false && mipSuits(instance) ? 1 / 3 : undefined,
+        // The others hand over to the exact large neighbourhood where it pays; the workers differ
+        // in how long they anneal first (diversity: some instances want the longer annealing).
+        subMipAfter: opts.maxIterations === undefined && opts.mip !== false ? subMipFor(instance, i) : undefined,
         deadline: Date.now() - (performance.now() - t0) + opts.seconds * 1000,
         stop: stopBuf,
       };

@@ -13,6 +13,8 @@ import type { CurtoisInstance } from './parse.js';
 import { CurtoisScorer } from './scorer.js';
 import { localSearch, type LocalSearchOptions } from './local.js';
 import { RowOptimizer } from './rowdp.js';
+import type { Highs } from 'highs';
+import { subMipSearch, type SubMipOptions } from './submip.js';
 
 export interface CurtoisSolveOptions {
   /** Wall-clock budget in seconds. */
@@ -28,6 +30,18 @@ export interface CurtoisSolveOptions {
   /** Parameter overrides (tuning). */
   params?: Partial<LocalSearchOptions>;
   now?: () => number;
+  /**
+   * A loaded HiGHS runtime (mip.ts loadHighs): with it, once the annealing has had `subMipAfter`
+   * of the time and holds a feasible rota, the rest of the time goes to the exact large
+   * neighbourhood of submip.ts. Not used with an iteration budget (it is time based).
+   */
+  highs?: Highs;
+  /** Share of the time for the annealing before the exact neighbourhood (default from defaultParams). */
+  subMipAfter?: number;
+  /** Called with the annealing's result before the exact neighbourhood starts (an anytime result to keep). */
+  onAnnealed?: (result: CurtoisSolveResult) => void;
+  /** Overrides of the exact neighbourhood's parameters (tuning). */
+  subMipParams?: Partial<Pick<SubMipOptions, 'stepLimitMs' | 'windowShare' | 'windowDays'>>;
 }
 
 export interface CurtoisSolveResult {
@@ -41,6 +55,8 @@ export interface CurtoisSolveResult {
   lnsAccepted: number;
   /** When the exact model ran (portfolio worker on a small instance): its status and proven lower bound. */
   mip?: { status: string; bound: number | null };
+  /** When the exact large neighbourhood ran: sub-problems solved and how many improved the rota. */
+  subMip?: { steps: number; improved: number; softBefore: number };
 }
 
 /** Default search parameters for an instance (by its size). */
@@ -63,13 +79,25 @@ export function defaultParams(inst: CurtoisInstance): Partial<LocalSearchOptions
   };
 }
 
+/**
+ * Share of the time the annealing gets before the exact large neighbourhood takes over, or
+ * undefined where that neighbourhood does not pay: it frees employees over the whole horizon,
+ * which suits the 2- and 4-week instances (measured on Instances 7–12; see README.md).
+ */
+export function subMipShare(inst: CurtoisInstance): number | undefined {
+  return inst.horizon <= 28 ? 0.4 : undefined;
+}
+
 export function solveCurtois(inst: CurtoisInstance, opts: CurtoisSolveOptions): CurtoisSolveResult {
+  const now = opts.now ?? (() => performance.now());
+  const t0 = now();
+  const share = opts.highs && opts.maxIterations === undefined ? (opts.subMipAfter ?? subMipShare(inst)) : undefined;
   const sc = new CurtoisScorer(inst, opts.initial);
   const res = localSearch(sc, {
     ...defaultParams(inst),
     ...opts.params,
     seed: opts.seed ?? 1,
-    timeLimitMs: opts.seconds * 1000,
+    timeLimitMs: opts.seconds * 1000 * (share ?? 1),
     maxIterations: opts.maxIterations,
     shouldStop: opts.shouldStop,
     onFirstFeasible: opts.onFirstFeasible,
@@ -81,12 +109,31 @@ export function solveCurtois(inst: CurtoisInstance, opts: CurtoisSolveOptions): 
   const check = new CurtoisScorer(inst, res.rows).scoreFromScratch();
   if (check.hard !== res.best.hard || check.soft !== res.best.soft)
     throw new Error(`internal error: best score ${JSON.stringify(res.best)} != recomputed ${JSON.stringify(check)}`);
+  let rows = res.rows;
+  let score = check;
+  let subMip: CurtoisSolveResult['subMip'];
+  if (share !== undefined && opts.highs && check.hard === 0 && !opts.shouldStop?.()) {
+    opts.onAnnealed?.({ rows, score, firstFeasibleMs: res.firstFeasibleMs, iterations: res.iterations, elapsedMs: now() - t0, lnsTried: res.lnsTried, lnsAccepted: res.lnsAccepted });
+    const sub = subMipSearch(inst, rows, {
+      ...opts.subMipParams,
+      highs: opts.highs,
+      seed: (opts.seed ?? 1) + 1,
+      timeLimitMs: opts.seconds * 1000 - (now() - t0),
+      shouldStop: opts.shouldStop,
+      now,
+      onImprove: opts.onProgress ? (best) => opts.onProgress!({ iteration: res.iterations, elapsedMs: now() - t0, best, current: best }) : undefined,
+    });
+    subMip = { steps: sub.steps, improved: sub.improved, softBefore: check.soft };
+    rows = sub.rows;
+    score = sub.score;
+  }
   return {
-    rows: res.rows,
-    score: check,
+    rows,
+    score,
+    subMip,
     firstFeasibleMs: res.firstFeasibleMs,
     iterations: res.iterations,
-    elapsedMs: res.elapsedMs,
+    elapsedMs: now() - t0,
     lnsTried: res.lnsTried,
     lnsAccepted: res.lnsAccepted,
   };

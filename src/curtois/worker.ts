@@ -11,9 +11,14 @@ const post = (m: CurtoisWorkerMessage) => parentPort!.postMessage(m);
 
 try {
   const saSeconds = job.mipAfter !== undefined ? job.seconds * job.mipAfter : job.seconds;
+  // The exact large neighbourhood (submip.ts) needs HiGHS loaded; the full model path loads it later.
+  const highs = job.mipAfter === undefined && job.subMipAfter !== undefined ? await loadHighs() : undefined;
   const result: CurtoisSolveResult = solveCurtois(job.instance, {
-    seconds: saSeconds,
+    seconds: highs ? Math.max(0.05, (job.deadline - Date.now()) / 1000) : saSeconds,
     seed: job.seed,
+    highs,
+    subMipAfter: job.subMipAfter,
+    onAnnealed: (r) => post({ type: 'result', worker, result: r }),
     maxIterations: job.maxIterations,
     shouldStop: () => Atomics.load(stop, 0) === 1,
     onFirstFeasible: () => post({ type: 'feasible', worker }),
