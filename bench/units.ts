@@ -29,6 +29,8 @@ const { values } = parseArgs({
     threads: { type: 'string', default: '2' },
     seed: { type: 'string', default: '1' },
     'no-write': { type: 'boolean' },
+    /** Measure under a written LAW-08 averaging agreement over this many weeks (AML § 10-8 (4) second sentence). */
+    'sunday-averaging': { type: 'string' },
   },
 });
 
@@ -69,8 +71,12 @@ function unitOfSize(n: number, form: Form): { name: string; plan: Plan } {
     // An annual rota places the vacations itself; a rolling base rota has no dated absence.
     absences: form === 'calendar' ? plan.absences : form === 'annual' ? plan.absences.filter((a) => a.kind !== 'vacation') : [],
     wishes: form === 'rolling' ? [] : plan.wishes,
+    rules: values['sunday-averaging']
+      ? { ...plan.rules, sundayRule: { ...plan.rules.sundayRule, mode: 'averaging', averagingWeeks: Number(values['sunday-averaging']) } }
+      : plan.rules,
   });
-  return { name: withForm.unit, plan: withForm };
+  const label = values['sunday-averaging'] ? ` (LAW-08 averaging over ${values['sunday-averaging']} weeks)` : '';
+  return { name: withForm.unit + label, plan: withForm };
 }
 
 interface Row {
