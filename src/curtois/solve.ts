@@ -41,7 +41,7 @@ export interface CurtoisSolveOptions {
   /** Called with the annealing's result before the exact neighbourhood starts (an anytime result to keep). */
   onAnnealed?: (result: CurtoisSolveResult) => void;
   /** Overrides of the exact neighbourhood's parameters (tuning). */
-  subMipParams?: Partial<Pick<SubMipOptions, 'stepLimitMs' | 'windowShare' | 'windowDays'>>;
+  subMipParams?: Partial<Pick<SubMipOptions, 'stepLimitMs' | 'windowShare' | 'windowDays' | 'relatedShare'>>;
 }
 
 export interface CurtoisSolveResult {

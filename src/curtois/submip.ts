@@ -25,6 +25,8 @@ export interface SubMipOptions {
   stepLimitMs?: number;
   /** Share of the steps that free more employees over a window of days (default 0.25). */
   windowShare?: number;
+  /** Share of the steps that free employees who can all work one shift type (default 0.5). */
+  relatedShare?: number;
   /** Window length in days (default 7). */
   windowDays?: number;
   shouldStop?: () => boolean;
@@ -59,6 +61,8 @@ export function subMipSearch(inst: CurtoisInstance, start: readonly ArrayLike<nu
   let score = new CurtoisScorer(inst, rows).scoreFromScratch();
   const whole: Size = { k: Math.min(E, 4), min: 1, max: Math.min(E, 12) };
   const windowed: Size = { k: Math.min(E, 10), min: 2, max: E };
+  const related = opts.relatedShare ?? 0.5;
+  const byShift = inst.shifts.map((_, s) => inst.staff.map((st, e) => (st.maxShifts[s] > 0 ? e : -1)).filter((e) => e >= 0));
   let steps = 0;
   let improved = 0;
   for (;;) {
@@ -68,6 +72,12 @@ export function subMipSearch(inst: CurtoisInstance, start: readonly ArrayLike<nu
     const useWindow = wl < D && rng.next() < windowShare;
     const size = useWindow ? windowed : whole;
     const free: number[] = [];
+    if (rng.next() < related) {
+      // Related employees: all can work one shift type, so they can trade its shifts.
+      const s = rng.int(inst.shifts.length);
+      const able = byShift[s];
+      if (able.length >= 2) for (const e of rng.shuffle(able.slice())) if (free.length < size.k) free.push(e);
+    }
     while (free.length < size.k) {
       const e = rng.int(E);
       if (!free.includes(e)) free.push(e);
