@@ -57,3 +57,15 @@ test('subMipSearch never loses the start rota and its result passes the independ
   assert.equal(c.feasible, true);
   assert.equal(c.objective, res.score.soft);
 });
+
+test('an annealing without a feasible rota at the hand-over goes on to the deadline instead', async () => {
+  const inst = loadInstance(20);
+  const highs = await loadHighs();
+  const t0 = performance.now();
+  const r = solveCurtois(inst, { seconds: 1.5, seed: 1, highs, subMipAfter: 0.4 });
+  const took = performance.now() - t0;
+  assert.ok(r.score.hard > 0, 'Instance20 is not feasible after 1.5 s');
+  assert.equal(r.subMip, undefined);
+  assert.ok(took > 1300 && took < 2500, `took ${took} ms`);
+  assert.deepEqual(new CurtoisScorer(inst, r.rows).scoreFromScratch(), r.score);
+});
