@@ -8,27 +8,17 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { FREE } from '../engine/types.js';
 import { Rng } from '../engine/random.js';
-import { instancePath, loadInstance, repoRoot } from './files.js';
-import { CurtoisScorer, toSolutionJson } from './scorer.js';
+import { instancePath, loadInstance } from './files.js';
+import { CurtoisScorer } from './scorer.js';
 import { solveCurtois } from './solve.js';
 import { solveCurtoisParallel } from './parallel.js';
 import { RowOptimizer } from './rowdp.js';
+import { checker, independent } from './independent.js';
 import { main, type Io } from '../cli/main.js';
 
-interface Checker {
-  parseInstance(text: string): unknown;
-  parseSolution(instance: unknown, json: unknown): unknown;
-  evaluate(instance: unknown, assignment: unknown): { objective: number; feasible: boolean; violations: unknown[] };
-}
-const checker = (await import(pathToFileURL(join(repoRoot, 'tools', 'curtois-check', 'check.mjs')).href)) as Checker;
 
-function independent(n: number, rows: Int16Array[]) {
-  const inst = checker.parseInstance(readFileSync(instancePath(n), 'utf8'));
-  return checker.evaluate(inst, checker.parseSolution(inst, toSolutionJson(loadInstance(n), rows)));
-}
 
 for (const n of [1, 2, 3]) {
   test(`Instance${n}: a feasible roster within a few seconds, penalty confirmed by the independent checker`, () => {

@@ -93,18 +93,21 @@ export function solveCurtois(inst: CurtoisInstance, opts: CurtoisSolveOptions): 
   const now = opts.now ?? (() => performance.now());
   const t0 = now();
   const share = opts.highs && opts.maxIterations === undefined ? (opts.subMipAfter ?? subMipShare(inst)) : undefined;
-  const sc = new CurtoisScorer(inst, opts.initial);
-  const res = localSearch(sc, {
-    ...defaultParams(inst),
-    ...opts.params,
-    seed: opts.seed ?? 1,
-    timeLimitMs: opts.seconds * 1000 * (share ?? 1),
+  const anneal = (start: readonly ArrayLike<number>[] | undefined, seed: number, timeLimitMs: number, extra: Partial<LocalSearchOptions>) =>
+    localSearch(new CurtoisScorer(inst, start), {
+      ...defaultParams(inst),
+      ...opts.params,
+      seed,
+      timeLimitMs,
+      shouldStop: opts.shouldStop,
+      onProgress: opts.onProgress,
+      now: opts.now,
+      rowOptimizer: new RowOptimizer(inst),
+      ...extra,
+    });
+  const res = anneal(opts.initial, opts.seed ?? 1, opts.seconds * 1000 * (share ?? 1), {
     maxIterations: opts.maxIterations,
-    shouldStop: opts.shouldStop,
     onFirstFeasible: opts.onFirstFeasible,
-    onProgress: opts.onProgress,
-    now: opts.now,
-    rowOptimizer: new RowOptimizer(inst),
   });
   // Re-score the best rota from scratch (the incremental score is checked, not trusted).
   const check = new CurtoisScorer(inst, res.rows).scoreFromScratch();
@@ -115,16 +118,8 @@ export function solveCurtois(inst: CurtoisInstance, opts: CurtoisSolveOptions): 
   let subMip: CurtoisSolveResult['subMip'];
   if (share !== undefined && check.hard > 0 && !opts.shouldStop?.()) {
     // Not feasible yet at the hand-over: the annealing goes on, from its best rota, to the end.
-    const more = localSearch(new CurtoisScorer(inst, rows), {
-      ...defaultParams(inst),
-      ...opts.params,
-      seed: (opts.seed ?? 1) + 2,
-      timeLimitMs: opts.seconds * 1000 - (now() - t0),
-      shouldStop: opts.shouldStop,
+    const more = anneal(rows, (opts.seed ?? 1) + 2, opts.seconds * 1000 - (now() - t0), {
       onFirstFeasible: opts.onFirstFeasible ? (ms) => opts.onFirstFeasible!(ms + res.elapsedMs) : undefined,
-      onProgress: opts.onProgress,
-      now: opts.now,
-      rowOptimizer: new RowOptimizer(inst),
     });
     const again = new CurtoisScorer(inst, more.rows).scoreFromScratch();
     if (again.hard < score.hard || (again.hard === score.hard && again.soft < score.soft)) {
