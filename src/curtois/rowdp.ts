@@ -8,9 +8,11 @@
  *
  * Enforced exactly: forbidden successions (also across the window's edges), maximum and
  * minimum run lengths with the border exemptions, minimum days off, total minutes, maximum
- * weekends, fixed days off, qualifications. MaxShifts is enforced for shift types whose
- * remaining allowance is smaller than the window by a few rounds of Lagrangian penalties;
- * the caller checks the result with the scorer anyway.
+ * weekends, fixed days off, qualifications. MaxShifts: Lagrangian penalties on a type the
+ * optimum uses too often; when they do not settle it within two rounds, or the feasible result
+ * leaves a penalised type below its allowance (so it is not provably optimal), that type's
+ * count goes into the state (while the product of the counted allowances + 1 stays at most
+ * MAX_COUNT_STATES), which makes the row exact. The caller checks the result with the scorer anyway.
  *
  * "Class" of a shift: shifts with the same ForbiddenNext list behave the same for what may
  * follow, so the state only records the class.
@@ -20,6 +22,8 @@ import type { CurtoisInstance } from './parse.js';
 import type { CurtoisScorer } from './scorer.js';
 
 const INF = Number.POSITIVE_INFINITY;
+/** Largest product of (allowance + 1) over the shift types counted exactly in the state. */
+const MAX_COUNT_STATES = 16;
 
 export interface RowResult {
   /** New values for days a..b. */
@@ -93,8 +97,7 @@ export class RowOptimizer {
    * and value, indexed (d - a) * (S + 1) + v + 1) is added to the cost, for diversification.
    */
   optimize(sc: CurtoisScorer, e: number, a: number, b: number, hardWeight: number, noise?: Float64Array): RowResult | null {
-    const { D, S, inst } = this;
-    const st = inst.staff[e];
+    const { D, S } = this;
     const row = sc.row(e);
     const n = b - a + 1;
     const S1 = S + 1;
@@ -115,6 +118,19 @@ export class RowOptimizer {
       }
       if (noise) for (let v = 0; v < S1; v++) cost[i * S1 + v] += noise[i * S1 + v];
     }
+    return this.optimizeCosts(row, e, a, b, cost, hardWeight);
+  }
+
+  /**
+   * The best values for employee e on days a..b for given per-day costs (index (d - a) * (S + 1)
+   * + v + 1, v = FREE for off), with `row` outside the window as the fixed context: the
+   * programme of `optimize` with any costs (e.g. request costs less cover prices).
+   */
+  private optimizeCosts(row: ArrayLike<number>, e: number, a: number, b: number, cost: Float64Array, hardWeight: number): RowResult | null {
+    const { D, S, inst } = this;
+    const st = inst.staff[e];
+    const n = b - a + 1;
+    const S1 = S + 1;
     let currentCost = 0;
     let curMinutes = 0;
     for (let i = 0; i < n; i++) {
@@ -181,8 +197,12 @@ export class RowOptimizer {
     const minOff = st.minConsecutiveDaysOff;
     const R = Math.max(cap, maxC) + 1;
     const C1 = this.C + 1;
-    const nStates = C1 * R * M * W;
-    const idx = (c: number, r: number, m: number, w: number) => ((c * R + r) * M + m) * W + w;
+    // MaxShifts: a shift type whose allowance the unconstrained optimum exceeds gets its count
+    // into the state (mixed radix, stride per type) while that stays small; beyond that the
+    // Lagrangian rounds below.
+    const stride = new Int32Array(S);
+    const lim = new Int32Array(S);
+    let K = 1;
 
     // Initial state from the left context.
     let c0 = 0;
@@ -222,18 +242,37 @@ export class RowOptimizer {
     }
 
     const extra = new Float64Array(S);
-    for (let round = 0; round < 4; round++) {
-      const values = this.run(e, a, b, n, cost, extra, allowed, nStates, idx, { c0, r0, M, W, R, cap, maxC, minC, minOff, minutesPen, weekendPen, wkPre, rightWork, rightVal, rightLen, rightBorder });
+    for (let round = 0; round < 6; round++) {
+      const nStates = C1 * R * M * W * K;
+      const values = this.run(e, a, b, n, cost, extra, allowed, nStates, { c0, r0, M, W, R, cap, maxC, minC, minOff, minutesPen, weekendPen, wkPre, rightWork, rightVal, rightLen, rightBorder, K, stride, lim });
       if (!values) return null;
       // MaxShifts check.
       const count = new Int32Array(S);
       for (let i = 0; i < n; i++) if (values[i] !== FREE) count[values[i]]++;
       let over = false;
-      for (let s = 0; s < S; s++)
-        if (count[s] > allowance[s]) {
-          over = true;
-          extra[s] += 20 * (round + 1) * (count[s] - allowance[s]);
+      const exact = (t: number): boolean => {
+        if (stride[t] > 0 || K * (allowance[t] + 1) > MAX_COUNT_STATES) return false;
+        stride[t] = K;
+        lim[t] = allowance[t];
+        K *= allowance[t] + 1;
+        extra[t] = 0;
+        return true;
+      };
+      {
+        for (let s = 0; s < S; s++)
+          if (count[s] > allowance[s]) {
+            over = true;
+            // Lagrangian steps first; the count goes into the state if they do not settle it.
+            if (round < 2 || !exact(s)) extra[s] += 20 * (round + 1) * (count[s] - allowance[s]);
+          }
+        if (!over) {
+          // Feasible. It is optimal when every penalised type is used up to its allowance
+          // (complementary slackness); otherwise count those types exactly and solve again.
+          let again = false;
+          for (let s = 0; s < S; s++) if (extra[s] > 0 && count[s] < allowance[s] && exact(s)) again = true;
+          if (again) continue;
         }
+      }
       let c = 0;
       let m = 0;
       for (let i = 0; i < n; i++) {
@@ -260,7 +299,6 @@ export class RowOptimizer {
     extra: Float64Array,
     allowed: number[],
     nStates: number,
-    idx: (c: number, r: number, m: number, w: number) => number,
     p: {
       c0: number;
       r0: number;
@@ -278,11 +316,16 @@ export class RowOptimizer {
       rightVal: number;
       rightLen: number;
       rightBorder: boolean;
+      K: number;
+      stride: Int32Array;
+      lim: Int32Array;
     },
   ): Int16Array | null {
     const { S, D } = this;
     const S1 = S + 1;
-    const { M, W, R, cap, maxC, minC, minOff } = p;
+    const { M, W, R, cap, maxC, minC, minOff, K, stride, lim } = p;
+    const WK = W * K;
+    const idx = (c: number, r: number, m: number, w: number) => (((c * R + r) * M + m) * W + w) * K;
     const C1 = this.C + 1;
     if (this.costBuf.length < 2 * nStates) this.costBuf = new Float64Array(2 * nStates);
     if (this.backBuf.length < n * nStates) {
@@ -313,11 +356,13 @@ export class RowOptimizer {
       for (let c = 0; c < C1; c++)
         for (let r = 1; r < R; r++)
           for (let m = 0; m < M; m++) {
-            const base = ((c * R + r) * M + m) * W;
-            for (let w = 0; w < W; w++) {
-              const v0 = prev[base + w];
+            const base = ((c * R + r) * M + m) * WK;
+            for (let wk = 0; wk < WK; wk++) {
+              const v0 = prev[base + wk];
               if (v0 === INF) continue;
-              const from = base + w;
+              const from = base + wk;
+              const w = K === 1 ? wk : (wk / K) | 0;
+              const kk = wk - w * K;
               // Off.
               let ok = true;
               let nr: number;
@@ -327,7 +372,7 @@ export class RowOptimizer {
                 nr = 1;
               } else nr = r + 1 > cap ? cap : r + 1;
               if (ok) {
-                const to = ((0 * R + nr) * M + m) * W + w;
+                const to = ((0 * R + nr) * M + m) * WK + wk;
                 const v = v0 + cOff;
                 if (v < next[to]) {
                   next[to] = v;
@@ -349,7 +394,12 @@ export class RowOptimizer {
                 if (c > 0 && forbidAfter[c * S + t] === 1) continue;
                 const nm = m + units[t];
                 if (nm >= M) continue;
-                const to = ((cls[t] * R + nr2) * M + nm) * W + nw;
+                let nk = kk;
+                if (stride[t] > 0) {
+                  if (((kk / stride[t]) | 0) % (lim[t] + 1) >= lim[t]) continue;
+                  nk += stride[t];
+                }
+                const to = ((cls[t] * R + nr2) * M + nm) * WK + nw * K + nk;
                 const v = v0 + cost[i * S1 + t + 1] + extra[t];
                 if (v < next[to]) {
                   next[to] = v;
@@ -369,9 +419,9 @@ export class RowOptimizer {
     for (let c = 0; c < C1; c++)
       for (let r = 1; r < R; r++)
         for (let m = 0; m < M; m++)
-          for (let w = 0; w < W; w++) {
-            const s = idx(c, r, m, w);
-            const v = prev[s] + p.minutesPen[m] + p.weekendPen[w];
+          for (let wk = 0; wk < WK; wk++) {
+            const s = idx(c, r, m, 0) + wk;
+            const v = prev[s] + p.minutesPen[m] + p.weekendPen[(wk / K) | 0];
             if (v >= bestCost) continue;
             if (!this.endOk(c, r, b, p)) continue;
             bestCost = v;
