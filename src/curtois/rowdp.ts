@@ -343,10 +343,14 @@ export class RowOptimizer {
     const cls = this.cls;
     const units = this.units;
     const forbidAfter = this.forbidAfter;
+    let maxUnit = 0;
+    for (let s = 0; s < S; s++) maxUnit = Math.max(maxUnit, units[s]);
 
     for (let i = 0; i < n; i++) {
       const d = a + i;
       next.fill(INF);
+      // After i days at most i * maxUnit units are worked: higher minute states are unreachable.
+      const mTop = Math.min(M, i * maxUnit + 1);
       const dow = d % 7;
       const wkIdx = dow >= 5 ? Math.floor((d - 5) / 7) : -1;
       const wkOpen = wkIdx >= 0 && p.wkPre[wkIdx] === 0;
@@ -355,7 +359,7 @@ export class RowOptimizer {
       const bb = i * nStates;
       for (let c = 0; c < C1; c++)
         for (let r = 1; r < R; r++)
-          for (let m = 0; m < M; m++) {
+          for (let m = 0; m < mTop; m++) {
             const base = ((c * R + r) * M + m) * WK;
             for (let wk = 0; wk < WK; wk++) {
               const v0 = prev[base + wk];
