@@ -197,9 +197,8 @@ export class RowOptimizer {
     const minOff = st.minConsecutiveDaysOff;
     const R = Math.max(cap, maxC) + 1;
     const C1 = this.C + 1;
-    // MaxShifts: a shift type whose allowance the unconstrained optimum exceeds gets its count
-    // into the state (mixed radix, stride per type) while that stays small; beyond that the
-    // Lagrangian rounds below.
+    // MaxShifts: the counts of some shift types can be part of the state (mixed radix: stride
+    // per counted type, K = product of their allowance + 1); see the rounds below.
     const stride = new Int32Array(S);
     const lim = new Int32Array(S);
     let K = 1;
@@ -242,6 +241,15 @@ export class RowOptimizer {
     }
 
     const extra = new Float64Array(S);
+    /** Counts type t in the state from now on (false when that would make the state too large). */
+    const countExactly = (t: number): boolean => {
+      if (stride[t] > 0 || K * (allowance[t] + 1) > MAX_COUNT_STATES) return false;
+      stride[t] = K;
+      lim[t] = allowance[t];
+      K *= allowance[t] + 1;
+      extra[t] = 0;
+      return true;
+    };
     for (let round = 0; round < 6; round++) {
       const nStates = C1 * R * M * W * K;
       const values = this.run(e, a, b, n, cost, extra, allowed, nStates, { c0, r0, M, W, R, cap, maxC, minC, minOff, minutesPen, weekendPen, wkPre, rightWork, rightVal, rightLen, rightBorder, K, stride, lim });
@@ -250,28 +258,18 @@ export class RowOptimizer {
       const count = new Int32Array(S);
       for (let i = 0; i < n; i++) if (values[i] !== FREE) count[values[i]]++;
       let over = false;
-      const exact = (t: number): boolean => {
-        if (stride[t] > 0 || K * (allowance[t] + 1) > MAX_COUNT_STATES) return false;
-        stride[t] = K;
-        lim[t] = allowance[t];
-        K *= allowance[t] + 1;
-        extra[t] = 0;
-        return true;
-      };
-      {
-        for (let s = 0; s < S; s++)
-          if (count[s] > allowance[s]) {
-            over = true;
-            // Lagrangian steps first; the count goes into the state if they do not settle it.
-            if (round < 2 || !exact(s)) extra[s] += 20 * (round + 1) * (count[s] - allowance[s]);
-          }
-        if (!over) {
-          // Feasible. It is optimal when every penalised type is used up to its allowance
-          // (complementary slackness); otherwise count those types exactly and solve again.
-          let again = false;
-          for (let s = 0; s < S; s++) if (extra[s] > 0 && count[s] < allowance[s] && exact(s)) again = true;
-          if (again) continue;
+      for (let s = 0; s < S; s++)
+        if (count[s] > allowance[s]) {
+          over = true;
+          // Lagrangian steps first; the count goes into the state if they do not settle it.
+          if (round < 2 || !countExactly(s)) extra[s] += 20 * (round + 1) * (count[s] - allowance[s]);
         }
+      if (!over) {
+        // Feasible. It is optimal when every penalised type is used up to its allowance
+        // (complementary slackness); otherwise count those types exactly and solve again.
+        let again = false;
+        for (let s = 0; s < S; s++) if (extra[s] > 0 && count[s] < allowance[s] && countExactly(s)) again = true;
+        if (again) continue;
       }
       let c = 0;
       let m = 0;
