@@ -44,6 +44,8 @@ export class RowOptimizer {
   private readonly forbidAfter: Uint8Array;
   private readonly unit: number;
   private readonly units: Int32Array;
+  /** Largest entry of `units`. */
+  private readonly maxUnit: number;
   /** Request cost per (e, d, value+1). */
   private readonly req: Int32Array;
   private readonly fixedOff: Uint8Array;
@@ -72,6 +74,7 @@ export class RowOptimizer {
     const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
     this.unit = inst.shifts.reduce((g, sh) => gcd(g, sh.length), 0) || 1;
     this.units = Int32Array.from(inst.shifts, (sh) => sh.length / this.unit);
+    this.maxUnit = Math.max(...this.units);
     const S1 = S + 1;
     this.req = new Int32Array(E * D * S1);
     for (const r of inst.onRequests) {
@@ -97,7 +100,8 @@ export class RowOptimizer {
    * and value, indexed (d - a) * (S + 1) + v + 1) is added to the cost, for diversification.
    */
   optimize(sc: CurtoisScorer, e: number, a: number, b: number, hardWeight: number, noise?: Float64Array): RowResult | null {
-    const { D, S } = this;
+    const { D, S, inst } = this;
+    const st = inst.staff[e];
     const row = sc.row(e);
     const n = b - a + 1;
     const S1 = S + 1;
@@ -118,19 +122,6 @@ export class RowOptimizer {
       }
       if (noise) for (let v = 0; v < S1; v++) cost[i * S1 + v] += noise[i * S1 + v];
     }
-    return this.optimizeCosts(row, e, a, b, cost, hardWeight);
-  }
-
-  /**
-   * The best values for employee e on days a..b for given per-day costs (index (d - a) * (S + 1)
-   * + v + 1, v = FREE for off), with `row` outside the window as the fixed context: the
-   * programme of `optimize` with any costs (e.g. request costs less cover prices).
-   */
-  private optimizeCosts(row: ArrayLike<number>, e: number, a: number, b: number, cost: Float64Array, hardWeight: number): RowResult | null {
-    const { D, S, inst } = this;
-    const st = inst.staff[e];
-    const n = b - a + 1;
-    const S1 = S + 1;
     let currentCost = 0;
     let curMinutes = 0;
     for (let i = 0; i < n; i++) {
@@ -151,8 +142,7 @@ export class RowOptimizer {
     }
     // Minutes are tracked in the window (in units of the shifts' common divisor) and a total
     // outside [Min, Max] is charged `hardWeight` per started 60 minutes, like the scorer.
-    let maxU = 0;
-    for (let s = 0; s < S; s++) maxU = Math.max(maxU, this.units[s]);
+    const maxU = this.maxUnit;
     const Mmax = Math.floor((st.maxTotalMinutes - outMin) / this.unit);
     const M = Math.min(n * maxU, Math.max(0, Mmax) + 2 * maxU) + 1;
     const minutesPen = new Float64Array(M);
@@ -341,8 +331,7 @@ export class RowOptimizer {
     const cls = this.cls;
     const units = this.units;
     const forbidAfter = this.forbidAfter;
-    let maxUnit = 0;
-    for (let s = 0; s < S; s++) maxUnit = Math.max(maxUnit, units[s]);
+    const maxUnit = this.maxUnit;
 
     for (let i = 0; i < n; i++) {
       const d = a + i;
