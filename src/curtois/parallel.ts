@@ -11,7 +11,7 @@ import { spawnWorker } from '../engine/worker/spawn.js';
 import { availableParallelism } from 'node:os';
 import { compareScores, type Score } from '../engine/types.js';
 import type { CurtoisInstance } from './parse.js';
-import { solveCurtois, subMipShare, type CurtoisSolveResult } from './solve.js';
+import { diveShare, solveCurtois, subMipShare, type CurtoisSolveResult } from './solve.js';
 import { loadHighs } from './mip.js';
 
 export interface CurtoisJob {
@@ -23,6 +23,8 @@ export interface CurtoisJob {
   mipAfter?: number;
   /** Share of the time for the annealing before the exact large neighbourhood (submip.ts) takes over. */
   subMipAfter?: number;
+  /** Share of the time for column generation with diving (colgen.ts) first; see solveCurtois. */
+  dive?: number;
   /** Wall-clock deadline (Date.now() epoch ms) of the whole run: worker start-up counts against it. */
   deadline: number;
   /** Int32Array over a SharedArrayBuffer; [0] = 1 asks the worker to stop. */
@@ -79,6 +81,7 @@ export async function solveCurtoisParallel(instance: CurtoisInstance, opts: Para
       seconds: Math.max(0.05, opts.seconds - (performance.now() - t0) / 1000),
       highs,
       subMipAfter: share,
+      dive: share !== undefined ? diveShare(instance) : undefined,
       seed: seedFor(seed, 0),
       maxIterations: opts.maxIterations,
       onFirstFeasible: () => (first = performance.now() - t0),
@@ -129,6 +132,9 @@ export async function solveCurtoisParallel(instance: CurtoisInstance, opts: Para
         // The others hand over to the exact large neighbourhood where it pays; the workers differ
         // in how long they anneal first (diversity: some instances want the longer annealing).
         subMipAfter: opts.maxIterations === undefined && opts.mip !== false ? subMipFor(instance, i) : undefined,
+        // The first worker starts with column generation and a dive where it is used; the second
+        // anneals (the two approaches win on different instances).
+        dive: i === 0 && opts.maxIterations === undefined && opts.mip !== false ? diveShare(instance) : undefined,
         deadline: Date.now() - (performance.now() - t0) + opts.seconds * 1000,
         stop: stopBuf,
       };

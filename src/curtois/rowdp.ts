@@ -24,6 +24,11 @@ import type { CurtoisScorer } from './scorer.js';
 const INF = Number.POSITIVE_INFINITY;
 /** Largest product of (allowance + 1) over the shift types counted exactly in the state. */
 const MAX_COUNT_STATES = 16;
+/**
+ * The same for pricing (colgen.ts): the cover duals make many shifts attractive at once, and a
+ * row the DP cannot make exact is a column the master never sees.
+ */
+const PRICING_COUNT_STATES = 256;
 
 export interface RowResult {
   /** New values for days a..b. */
@@ -100,8 +105,7 @@ export class RowOptimizer {
    * and value, indexed (d - a) * (S + 1) + v + 1) is added to the cost, for diversification.
    */
   optimize(sc: CurtoisScorer, e: number, a: number, b: number, hardWeight: number, noise?: Float64Array): RowResult | null {
-    const { D, S, inst } = this;
-    const st = inst.staff[e];
+    const { D, S } = this;
     const row = sc.row(e);
     const n = b - a + 1;
     const S1 = S + 1;
@@ -122,6 +126,25 @@ export class RowOptimizer {
       }
       if (noise) for (let v = 0; v < S1; v++) cost[i * S1 + v] += noise[i * S1 + v];
     }
+    return this.solveWindow(row, e, a, b, cost, hardWeight);
+  }
+
+  /**
+   * The best whole-horizon row for employee e under arbitrary per-day costs (`cost[d * (S + 1) +
+   * v + 1]`, v = -1 for off) with the same constraints as `optimize` and nobody else involved:
+   * the pricing step of column generation (colgen.ts), where the costs are the request penalties
+   * less the cover duals. Null when no row satisfies the employee's constraints.
+   */
+  priceRow(e: number, cost: Float64Array, hardWeight: number, maxCountStates = PRICING_COUNT_STATES): RowResult | null {
+    return this.solveWindow(new Int16Array(this.D).fill(FREE), e, 0, this.D - 1, cost, hardWeight, maxCountStates);
+  }
+
+  /** The DP for employee e on days a..b with the given per-day costs and the rest of `row` fixed. */
+  private solveWindow(row: ArrayLike<number>, e: number, a: number, b: number, cost: Float64Array, hardWeight: number, maxCountStates = MAX_COUNT_STATES): RowResult | null {
+    const { D, S, inst } = this;
+    const st = inst.staff[e];
+    const n = b - a + 1;
+    const S1 = S + 1;
     let currentCost = 0;
     let curMinutes = 0;
     for (let i = 0; i < n; i++) {
@@ -233,7 +256,7 @@ export class RowOptimizer {
     const extra = new Float64Array(S);
     /** Counts type t in the state from now on (false when that would make the state too large). */
     const countExactly = (t: number): boolean => {
-      if (stride[t] > 0 || K * (allowance[t] + 1) > MAX_COUNT_STATES) return false;
+      if (stride[t] > 0 || K * (allowance[t] + 1) > maxCountStates) return false;
       stride[t] = K;
       lim[t] = allowance[t];
       K *= allowance[t] + 1;

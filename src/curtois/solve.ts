@@ -15,6 +15,7 @@ import { localSearch, type LocalSearchOptions } from './local.js';
 import { RowOptimizer } from './rowdp.js';
 import type { Highs } from 'highs';
 import { subMipSearch, type SubMipOptions } from './submip.js';
+import { priceAndDive } from './colgen.js';
 
 export interface CurtoisSolveOptions {
   /** Wall-clock budget in seconds. */
@@ -40,6 +41,12 @@ export interface CurtoisSolveOptions {
   subMipAfter?: number;
   /** Called with the annealing's result before the exact neighbourhood starts (an anytime result to keep). */
   onAnnealed?: (result: CurtoisSolveResult) => void;
+  /**
+   * With `highs`: the share of the time for column generation with diving (colgen.ts) first; its
+   * rota then goes to the exact large neighbourhood for the rest of the time. When the dive
+   * yields no feasible rota, the annealing runs in the time left.
+   */
+  dive?: number;
   /** Overrides of the exact neighbourhood's parameters (tuning). */
   subMipParams?: Partial<Pick<SubMipOptions, 'stepLimitMs' | 'windowShare' | 'windowDays' | 'relatedShare'>>;
 }
@@ -55,6 +62,8 @@ export interface CurtoisSolveResult {
   lnsAccepted: number;
   /** When the exact model ran (portfolio worker on a small instance): its status and proven lower bound. */
   mip?: { status: string; bound: number | null };
+  /** When the column generation dive ran: its root LP value and the penalty of its rota. */
+  dive?: { rootBound: number | null; penalty: number };
   /** When the exact large neighbourhood ran: sub-problems solved and how many improved the rota. */
   subMip?: { steps: number; improved: number; softBefore: number };
 }
@@ -89,9 +98,37 @@ export function subMipShare(inst: CurtoisInstance): number | undefined {
   return inst.horizon <= 84 ? 0.4 : undefined;
 }
 
+/**
+ * Share of the time for column generation with diving (colgen.ts) before the exact large
+ * neighbourhood, or undefined where it is not used: up to 12 weeks, like the exact
+ * neighbourhood. A dive that finishes early leaves the rest to the neighbourhood.
+ */
+export function diveShare(inst: CurtoisInstance): number | undefined {
+  return inst.horizon <= 84 ? 0.7 : undefined;
+}
+
 export function solveCurtois(inst: CurtoisInstance, opts: CurtoisSolveOptions): CurtoisSolveResult {
   const now = opts.now ?? (() => performance.now());
   const t0 = now();
+  if (opts.dive !== undefined && opts.highs && opts.maxIterations === undefined) {
+    const dive = priceAndDive(inst, { highs: opts.highs, timeLimitMs: opts.seconds * 1000 * opts.dive, shouldStop: opts.shouldStop, now });
+    const rest = { ...opts, dive: undefined, seconds: Math.max(0.05, opts.seconds - (now() - t0) / 1000) };
+    if (!dive.rows || !dive.score || dive.score.hard > 0) return solveCurtois(inst, rest);
+    const elapsed = now() - t0;
+    opts.onFirstFeasible?.(elapsed);
+    const base = { firstFeasibleMs: elapsed, iterations: 0, lnsTried: 0, lnsAccepted: 0, dive: { rootBound: dive.rootBound, penalty: dive.score.soft } };
+    opts.onAnnealed?.({ ...base, rows: dive.rows, score: dive.score, elapsedMs: elapsed });
+    const sub = subMipSearch(inst, dive.rows, {
+      ...opts.subMipParams,
+      highs: opts.highs,
+      seed: (opts.seed ?? 1) + 1,
+      timeLimitMs: opts.seconds * 1000 - elapsed,
+      shouldStop: opts.shouldStop,
+      now,
+      onImprove: opts.onProgress ? (best) => opts.onProgress!({ iteration: 0, elapsedMs: now() - t0, best, current: best }) : undefined,
+    });
+    return { ...base, rows: sub.rows, score: sub.score, elapsedMs: now() - t0, subMip: { steps: sub.steps, improved: sub.improved, softBefore: dive.score.soft } };
+  }
   const share = opts.highs && opts.maxIterations === undefined ? (opts.subMipAfter ?? subMipShare(inst)) : undefined;
   const anneal = (start: readonly ArrayLike<number>[] | undefined, seed: number, timeLimitMs: number, extra: Partial<LocalSearchOptions>) =>
     localSearch(new CurtoisScorer(inst, start), {

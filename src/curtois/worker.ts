@@ -18,6 +18,7 @@ try {
     seed: job.seed,
     highs,
     subMipAfter: job.subMipAfter,
+    dive: job.dive,
     onAnnealed: (r) => post({ type: 'result', worker, result: r }),
     maxIterations: job.maxIterations,
     shouldStop: () => Atomics.load(stop, 0) === 1,
