@@ -23,7 +23,7 @@ import type { Highs } from 'highs';
 import { FREE, type Score } from '../engine/types.js';
 import type { CurtoisInstance } from './parse.js';
 import { CurtoisScorer } from './scorer.js';
-import { RowOptimizer } from './rowdp.js';
+import { RowOptimizer, requestCosts } from './rowdp.js';
 import { solveCurtoisMipWith } from './mip.js';
 
 export interface DiveOptions {
@@ -62,19 +62,6 @@ const MAX_STEP_ROUNDS = 60;
 const KEEP_COLUMNS = 30;
 /** Time limit of the closing sub-MIP in seconds. */
 const FINISH_SECONDS = 5;
-
-/** Request penalty per (employee, day, value + 1), value -1 = off. */
-function requestCosts(inst: CurtoisInstance): Int32Array {
-  const D = inst.horizon;
-  const S1 = inst.shifts.length + 1;
-  const req = new Int32Array(inst.staff.length * D * S1);
-  for (const r of inst.onRequests) {
-    const base = (r.employee * D + r.day) * S1;
-    for (let x = 0; x < S1; x++) if (x !== r.shift + 1) req[base + x] += r.weight;
-  }
-  for (const r of inst.offRequests) req[(r.employee * D + r.day) * S1 + r.shift + 1] += r.weight;
-  return req;
-}
 
 /** A generated row of one employee with its request cost. */
 interface Column {
@@ -231,6 +218,8 @@ export function priceAndDive(inst: CurtoisInstance, opts: DiveOptions): DiveResu
     let added = 0;
     for (let e = 0; e < E; e++) {
       if (fixed[e] >= 0) continue;
+      // Pricing a long horizon takes a while: the deadline is checked per employee.
+      if (now() >= deadline) break;
       for (let d = 0; d < D; d++) {
         const base = (e * D + d) * S1;
         cost[d * S1] = req[base];
@@ -270,6 +259,8 @@ export function priceAndDive(inst: CurtoisInstance, opts: DiveOptions): DiveResu
       const tp = now();
       const added = price(lp.cover, lp.convexity);
       tPrice += now() - tp;
+      // A pricing pass cut short by the deadline proves nothing.
+      if (now() >= deadline) return result(null);
       // After the root, a dive step's pricing is cut off when it drags on (degenerate tails)
       // or the time runs short; the LP solution at hand then guides the fixing.
       stepRounds++;

@@ -30,6 +30,19 @@ const MAX_COUNT_STATES = 16;
  */
 const PRICING_COUNT_STATES = 256;
 
+/** Request penalty per (employee, day, value + 1), value -1 = off: index (e * D + d) * (S + 1) + v + 1. */
+export function requestCosts(inst: CurtoisInstance): Int32Array {
+  const D = inst.horizon;
+  const S1 = inst.shifts.length + 1;
+  const req = new Int32Array(inst.staff.length * D * S1);
+  for (const r of inst.onRequests) {
+    const base = (r.employee * D + r.day) * S1;
+    for (let x = 0; x < S1; x++) if (x !== r.shift + 1) req[base + x] += r.weight;
+  }
+  for (const r of inst.offRequests) req[(r.employee * D + r.day) * S1 + r.shift + 1] += r.weight;
+  return req;
+}
+
 export interface RowResult {
   /** New values for days a..b. */
   values: Int16Array;
@@ -80,13 +93,7 @@ export class RowOptimizer {
     this.unit = inst.shifts.reduce((g, sh) => gcd(g, sh.length), 0) || 1;
     this.units = Int32Array.from(inst.shifts, (sh) => sh.length / this.unit);
     this.maxUnit = Math.max(...this.units);
-    const S1 = S + 1;
-    this.req = new Int32Array(E * D * S1);
-    for (const r of inst.onRequests) {
-      const base = (r.employee * D + r.day) * S1;
-      for (let x = 0; x < S1; x++) if (x !== r.shift + 1) this.req[base + x] += r.weight;
-    }
-    for (const r of inst.offRequests) this.req[(r.employee * D + r.day) * S1 + r.shift + 1] += r.weight;
+    this.req = requestCosts(inst);
     this.fixedOff = new Uint8Array(E * D);
     inst.staff.forEach((st, e) => st.daysOff.forEach((d) => (this.fixedOff[e * D + d] = 1)));
     this.covUnder = new Int32Array(D * S);
