@@ -30,8 +30,6 @@ export interface DiveOptions {
   highs: Highs;
   /** Wall-clock budget in ms. */
   timeLimitMs: number;
-  /** Rows to seed the master with (e.g. the incumbent); optional. */
-  start?: readonly ArrayLike<number>[];
   /** λ at or above which a row counts as integral and is fixed at once (default 0.99). */
   integralAt?: number;
   /** Share of the fractional employees fixed per dive step (default 0.1, at least one). */
@@ -246,7 +244,6 @@ export function priceAndDive(inst: CurtoisInstance, opts: DiveOptions): DiveResu
   let rootBound: number | null = null;
   const result = (rows: Int16Array[] | null): DiveResult => ({ rows, score: rows && new CurtoisScorer(inst, rows).scoreFromScratch(), rootBound, columns: pool.length, lpSolves });
   try {
-    if (opts.start) opts.start.forEach((r, e) => add(e, r));
     price(null, null);
     let m = rebuild();
     for (;;) {

@@ -110,6 +110,17 @@ export function diveShare(inst: CurtoisInstance): number | undefined {
 export function solveCurtois(inst: CurtoisInstance, opts: CurtoisSolveOptions): CurtoisSolveResult {
   const now = opts.now ?? (() => performance.now());
   const t0 = now();
+  /** The exact large neighbourhood from `rows` until the deadline. */
+  const polish = (rows: readonly ArrayLike<number>[], iteration: number) =>
+    subMipSearch(inst, rows, {
+      ...opts.subMipParams,
+      highs: opts.highs!,
+      seed: (opts.seed ?? 1) + 1,
+      timeLimitMs: opts.seconds * 1000 - (now() - t0),
+      shouldStop: opts.shouldStop,
+      now,
+      onImprove: opts.onProgress ? (best) => opts.onProgress!({ iteration, elapsedMs: now() - t0, best, current: best }) : undefined,
+    });
   if (opts.dive !== undefined && opts.highs && opts.maxIterations === undefined) {
     const dive = priceAndDive(inst, { highs: opts.highs, timeLimitMs: opts.seconds * 1000 * opts.dive, shouldStop: opts.shouldStop, now });
     const rest = { ...opts, dive: undefined, seconds: Math.max(0.05, opts.seconds - (now() - t0) / 1000) };
@@ -118,15 +129,7 @@ export function solveCurtois(inst: CurtoisInstance, opts: CurtoisSolveOptions): 
     opts.onFirstFeasible?.(elapsed);
     const base = { firstFeasibleMs: elapsed, iterations: 0, lnsTried: 0, lnsAccepted: 0, dive: { rootBound: dive.rootBound, penalty: dive.score.soft } };
     opts.onAnnealed?.({ ...base, rows: dive.rows, score: dive.score, elapsedMs: elapsed });
-    const sub = subMipSearch(inst, dive.rows, {
-      ...opts.subMipParams,
-      highs: opts.highs,
-      seed: (opts.seed ?? 1) + 1,
-      timeLimitMs: opts.seconds * 1000 - elapsed,
-      shouldStop: opts.shouldStop,
-      now,
-      onImprove: opts.onProgress ? (best) => opts.onProgress!({ iteration: 0, elapsedMs: now() - t0, best, current: best }) : undefined,
-    });
+    const sub = polish(dive.rows, 0);
     return { ...base, rows: sub.rows, score: sub.score, elapsedMs: now() - t0, subMip: { steps: sub.steps, improved: sub.improved, softBefore: dive.score.soft } };
   }
   const share = opts.highs && opts.maxIterations === undefined ? (opts.subMipAfter ?? subMipShare(inst)) : undefined;
@@ -167,15 +170,7 @@ export function solveCurtois(inst: CurtoisInstance, opts: CurtoisSolveOptions): 
   }
   if (share !== undefined && opts.highs && check.hard === 0 && !opts.shouldStop?.()) {
     opts.onAnnealed?.({ rows, score, firstFeasibleMs: res.firstFeasibleMs, iterations: res.iterations, elapsedMs: now() - t0, lnsTried: res.lnsTried, lnsAccepted: res.lnsAccepted });
-    const sub = subMipSearch(inst, rows, {
-      ...opts.subMipParams,
-      highs: opts.highs,
-      seed: (opts.seed ?? 1) + 1,
-      timeLimitMs: opts.seconds * 1000 - (now() - t0),
-      shouldStop: opts.shouldStop,
-      now,
-      onImprove: opts.onProgress ? (best) => opts.onProgress!({ iteration: res.iterations, elapsedMs: now() - t0, best, current: best }) : undefined,
-    });
+    const sub = polish(rows, res.iterations);
     subMip = { steps: sub.steps, improved: sub.improved, softBefore: check.soft };
     rows = sub.rows;
     score = sub.score;
