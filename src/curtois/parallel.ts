@@ -84,7 +84,7 @@ export async function solveCurtoisParallel(instance: CurtoisInstance, opts: Para
       dive: share !== undefined ? diveShare(instance) : undefined,
       seed: seedFor(seed, 0),
       maxIterations: opts.maxIterations,
-      onFirstFeasible: () => (first = performance.now() - t0),
+      onFirstFeasible: () => (first ??= performance.now() - t0),
       onProgress: opts.onProgress ? (p) => opts.onProgress!({ best: p.best, elapsedMs: p.elapsedMs }) : undefined,
     });
     return { ...r, firstFeasibleMs: first, worker: 0, workers: 1, errors: [] };

@@ -43,6 +43,18 @@ export function requestCosts(inst: CurtoisInstance): Int32Array {
   return req;
 }
 
+/**
+ * Totals that replace the employee's own limits in one DP call (all counted over the whole row,
+ * outside days included): the construction (construct.ts) fills the horizon piece by piece and
+ * gives each piece its pro-rated share of the year, so an early piece cannot use up the year.
+ */
+export interface RowLimits {
+  minTotalMinutes: number;
+  maxTotalMinutes: number;
+  maxWeekends: number;
+  maxShifts: readonly number[];
+}
+
 export interface RowResult {
   /** New values for days a..b. */
   values: Int16Array;
@@ -111,7 +123,7 @@ export class RowOptimizer {
    * the employee's range is allowed at `hardWeight` per started hour. `noise` (optional, per day
    * and value, indexed (d - a) * (S + 1) + v + 1) is added to the cost, for diversification.
    */
-  optimize(sc: CurtoisScorer, e: number, a: number, b: number, hardWeight: number, noise?: Float64Array): RowResult | null {
+  optimize(sc: CurtoisScorer, e: number, a: number, b: number, hardWeight: number, noise?: Float64Array, limits?: RowLimits): RowResult | null {
     const { D, S } = this;
     const row = sc.row(e);
     const n = b - a + 1;
@@ -133,7 +145,7 @@ export class RowOptimizer {
       }
       if (noise) for (let v = 0; v < S1; v++) cost[i * S1 + v] += noise[i * S1 + v];
     }
-    return this.solveWindow(row, e, a, b, cost, hardWeight);
+    return this.solveWindow(row, e, a, b, cost, hardWeight, MAX_COUNT_STATES, limits);
   }
 
   /**
@@ -147,9 +159,9 @@ export class RowOptimizer {
   }
 
   /** The DP for employee e on days a..b with the given per-day costs and the rest of `row` fixed. */
-  private solveWindow(row: ArrayLike<number>, e: number, a: number, b: number, cost: Float64Array, hardWeight: number, maxCountStates = MAX_COUNT_STATES): RowResult | null {
+  private solveWindow(row: ArrayLike<number>, e: number, a: number, b: number, cost: Float64Array, hardWeight: number, maxCountStates = MAX_COUNT_STATES, limits?: RowLimits): RowResult | null {
     const { D, S, inst } = this;
-    const st = inst.staff[e];
+    const st = limits ? { ...inst.staff[e], ...limits } : inst.staff[e];
     const n = b - a + 1;
     const S1 = S + 1;
     let currentCost = 0;

@@ -53,7 +53,9 @@ test('an annealing without a feasible rota at the hand-over goes on to the deadl
   const inst = loadInstance(20);
   const highs = await loadHighs();
   const t0 = performance.now();
-  const r = solveCurtois(inst, { seconds: 1.5, seed: 1, highs, subMipAfter: 0.4 });
+  // From an empty rota (the construction would hand it a feasible one at once).
+  const empty = inst.staff.map(() => new Int16Array(inst.horizon).fill(-1));
+  const r = solveCurtois(inst, { seconds: 1.5, seed: 1, highs, subMipAfter: 0.4, initial: empty });
   const took = performance.now() - t0;
   assert.ok(r.score.hard > 0, 'Instance20 is not feasible after 1.5 s');
   assert.equal(r.subMip, undefined);
