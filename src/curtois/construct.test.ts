@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { loadInstance } from './files.js';
 import { parseCurtois } from './parse.js';
 import { CurtoisScorer } from './scorer.js';
-import { constructRota, proRatedLimits } from './construct.js';
+import { constructRota, proRatedLimits, repairRota } from './construct.js';
 import { constructsFirst, solveCurtois } from './solve.js';
 import { independent } from './independent.js';
 import { mulberry32, randomInstanceText } from './testing.js';
@@ -87,4 +87,27 @@ test('solveCurtois on a long instance starts from the construction: first feasib
   assert.ok(res.score.soft <= built.score.soft, `${res.score.soft} > constructed ${built.score.soft}`);
   assert.ok(firstAt !== null && res.firstFeasibleMs !== null && Math.abs(firstAt - res.firstFeasibleMs) < 1e-6);
   assert.equal(independent(20, res.rows).objective, res.score.soft);
+});
+
+test('repairRota mends rows broken by random changes (runs, days off, minutes) on Instance 20 and never makes a rota worse', () => {
+  const inst = loadInstance(20);
+  const built = constructRota(inst, { seed: 1 });
+  assert.equal(built.score.hard, 0);
+  const rnd = mulberry32(11);
+  for (let trial = 0; trial < 3; trial++) {
+    const rows = built.rows.map((r) => r.slice());
+    // Break 8 employees: 6 random cells each set to a random shift or off.
+    for (let k = 0; k < 8; k++) {
+      const e = Math.floor(rnd() * inst.staff.length);
+      for (let j = 0; j < 6; j++) rows[e][Math.floor(rnd() * inst.horizon)] = Math.floor(rnd() * (inst.shifts.length + 1)) - 1;
+    }
+    const broken = new CurtoisScorer(inst, rows).scoreFromScratch();
+    assert.ok(broken.hard > 0);
+    const fixed = repairRota(inst, rows);
+    assert.equal(fixed.score.hard, 0, `trial ${trial}: ${JSON.stringify(new CurtoisScorer(inst, fixed.rows).breakdown())}`);
+    assert.deepEqual(new CurtoisScorer(inst, fixed.rows).scoreFromScratch(), fixed.score);
+    assert.equal(independent(20, fixed.rows).feasible, true);
+  }
+  // A feasible rota is left as it is.
+  assert.deepEqual(repairRota(inst, built.rows).rows, built.rows);
 });

@@ -12,7 +12,7 @@
  * are kept across pieces. The result is usually feasible at once; what is left (a last piece
  * that cannot reach the year's minutes) is the annealing's to repair.
  */
-import type { Score } from '../engine/types.js';
+import { compareScores, type Score } from '../engine/types.js';
 import type { CurtoisInstance } from './parse.js';
 import { CurtoisScorer } from './scorer.js';
 import { RowOptimizer, type RowLimits } from './rowdp.js';
@@ -110,13 +110,26 @@ export function constructRota(inst: CurtoisInstance, opts: ConstructOptions = {}
 }
 
 /**
- * Rows that missed the year's limits in the last piece (a piece cannot see that the ones after
- * it will be tight) are re-rostered over windows of two pieces with the real limits, sliding
- * from the end of the year to the start, until the row keeps its limits; rows still short get
- * windows of three pieces.
+ * Repairs the rows of a rota that break an employee's hard constraints (construct.ts's own
+ * result, or the annealing's best when it ends infeasible): see repairRows.
+ */
+export function repairRota(inst: CurtoisInstance, rows: readonly ArrayLike<number>[], opts: Pick<ConstructOptions, 'timeLimitMs' | 'now' | 'shouldStop' | 'hardWeight'> = {}): { rows: Int16Array[]; score: Score } {
+  const sc = new CurtoisScorer(inst, rows);
+  const now = opts.now ?? (() => performance.now());
+  const deadline = now() + (opts.timeLimitMs ?? Number.POSITIVE_INFINITY);
+  repairRows(sc, new RowOptimizer(inst), 28, opts.hardWeight ?? 10_000, () => opts.shouldStop?.() === true || now() > deadline);
+  return { rows: sc.snapshot(), score: sc.scoreFromScratch() };
+}
+
+/**
+ * Rows that break an employee's hard constraints (in construction: missed the year's limits in
+ * the last piece, as a piece cannot see that the ones after it will be tight) are re-rostered
+ * over windows of two pieces with the real limits, sliding from the end of the year to the
+ * start, until the row keeps its limits; rows still broken get windows of three, then six
+ * pieces. A window is taken when the scorer says the rota is better with it.
  */
 function repairRows(sc: CurtoisScorer, dp: RowOptimizer, piece: number, hardWeight: number, shouldStop?: () => boolean): void {
-  for (const pieces of [2, 3]) repairPass(sc, dp, piece, Math.min(sc.D, pieces * piece), hardWeight, shouldStop);
+  for (const pieces of [2, 3, 6]) repairPass(sc, dp, piece, Math.min(sc.D, pieces * piece), hardWeight, shouldStop);
 }
 
 function repairPass(sc: CurtoisScorer, dp: RowOptimizer, piece: number, width: number, hardWeight: number, shouldStop?: () => boolean): void {
@@ -126,10 +139,12 @@ function repairPass(sc: CurtoisScorer, dp: RowOptimizer, piece: number, width: n
       if (shouldStop?.()) return;
       const a = Math.max(0, b - width + 1);
       const res = dp.optimize(sc, e, a, b, hardWeight);
-      if (!res || res.cost >= res.currentCost) continue;
+      if (!res) continue;
       const changes: [number, number, number][] = [];
       for (let i = 0; i < res.values.length; i++) if (sc.get(e, a + i) !== res.values[i]) changes.push([e, a + i, res.values[i]]);
-      if (changes.length > 0) sc.setMany(changes);
+      // The scorer decides (the DP's own cost leaves out the run rules it keeps exactly, so a
+      // window that repairs a broken run would look no better to it).
+      if (changes.length > 0 && compareScores(sc.peekMany(changes), sc.score()) < 0) sc.setMany(changes);
     }
   }
 }

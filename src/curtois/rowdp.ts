@@ -199,7 +199,9 @@ export class RowOptimizer {
     const allowance = new Int32Array(S);
     const allowed: number[] = [];
     for (let s = 0; s < S; s++) {
-      allowance[s] = st.maxShifts[s] - outCount[s];
+      // A type already over its limit outside the window gets none inside it (and the window is
+      // still solved: the excess outside is the scorer's to count, not a reason to give up).
+      allowance[s] = Math.max(0, st.maxShifts[s] - outCount[s]);
       if (allowance[s] > 0) allowed.push(s);
     }
     // Weekends: counted outside (or partly outside with the outside day worked).
