@@ -100,8 +100,7 @@ export function constructRota(inst: CurtoisInstance, opts: ConstructOptions = {}
       let res = null;
       for (let w = hardWeight; !res && w >= 1; w /= 10) res = dp.optimize(sc, e, a, b, w, undefined, limits);
       if (!res) continue;
-      const changes: [number, number, number][] = [];
-      for (let i = 0; i < res.values.length; i++) if (sc.get(e, a + i) !== res.values[i]) changes.push([e, a + i, res.values[i]]);
+      const changes = rowChanges(sc, e, a, res.values);
       if (changes.length > 0) sc.setMany(changes);
     }
   }
@@ -140,11 +139,17 @@ function repairPass(sc: CurtoisScorer, dp: RowOptimizer, piece: number, width: n
       const a = Math.max(0, b - width + 1);
       const res = dp.optimize(sc, e, a, b, hardWeight);
       if (!res) continue;
-      const changes: [number, number, number][] = [];
-      for (let i = 0; i < res.values.length; i++) if (sc.get(e, a + i) !== res.values[i]) changes.push([e, a + i, res.values[i]]);
+      const changes = rowChanges(sc, e, a, res.values);
       // The scorer decides (the DP's own cost leaves out the run rules it keeps exactly, so a
       // window that repairs a broken run would look no better to it).
       if (changes.length > 0 && compareScores(sc.peekMany(changes), sc.score()) < 0) sc.setMany(changes);
     }
   }
+}
+
+/** The cells of employee e from day a on that `values` changes. */
+function rowChanges(sc: CurtoisScorer, e: number, a: number, values: Int16Array): [number, number, number][] {
+  const changes: [number, number, number][] = [];
+  for (let i = 0; i < values.length; i++) if (sc.get(e, a + i) !== values[i]) changes.push([e, a + i, values[i]]);
+  return changes;
 }
