@@ -2,9 +2,10 @@
  * The Curtois & Qu solver (single thread): simulated annealing over CurtoisScorer with
  * benchmark-shaped moves (src/curtois/local.ts), interleaved with a large neighbourhood that
  * clears a few employees over a window of days and re-rosters them one by one with an exact
- * dynamic programme (src/curtois/rowdp.ts). It starts from an empty rota; the hard
- * constraints are weighted into the acceptance cost, so the search first reaches a feasible
- * rota and then lowers the penalty. Anytime; deterministic for a seed when an iteration
+ * dynamic programme (src/curtois/rowdp.ts). The search starts from an empty rota; the hard
+ * constraints are weighted into the acceptance cost, so it first reaches a feasible rota and
+ * then lowers the penalty. Beyond 12 weeks and before a dive, a constructed rota
+ * (construct.ts) comes first: the first feasible rota, and the fallback. Anytime; deterministic for a seed when an iteration
  * budget is given. `solveCurtoisParallel` (parallel.ts) runs a portfolio of these in worker
  * threads.
  */
