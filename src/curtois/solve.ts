@@ -5,11 +5,11 @@
  * dynamic programme (src/curtois/rowdp.ts). The search starts from an empty rota; the hard
  * constraints are weighted into the acceptance cost, so it first reaches a feasible rota and
  * then lowers the penalty. Beyond 12 weeks and before a dive, a constructed rota
- * (construct.ts) comes first: the first feasible rota, and the fallback. Anytime; deterministic for a seed when an iteration
- * budget is given. `solveCurtoisParallel` (parallel.ts) runs a portfolio of these in worker
+ * (construct.ts) comes first: the first feasible rota, and the fallback. Anytime;
+ * deterministic for a seed when an iteration budget is given. `solveCurtoisParallel` (parallel.ts) runs a portfolio of these in worker
  * threads.
  */
-import { compareScores, FREE, type Score } from '../engine/types.js';
+import { compareScores, type Score } from '../engine/types.js';
 import type { CurtoisInstance } from './parse.js';
 import { CurtoisScorer } from './scorer.js';
 import { localSearch, type LocalSearchOptions } from './local.js';
@@ -124,35 +124,45 @@ export function constructsFirst(inst: CurtoisInstance, opts: Pick<CurtoisSolveOp
 }
 
 export function solveCurtois(inst: CurtoisInstance, opts: CurtoisSolveOptions): CurtoisSolveResult {
+  return constructsFirst(inst, opts) ? searchAfterConstruction(inst, opts) : search(inst, opts);
+}
+
+/**
+ * Construction first (the first feasible rota and an anytime result), then the search from an
+ * empty rota, as without the construction: from the constructed rota (every row packed to its
+ * limits around a poor cover) the annealing hardly moves (Instance 22, 60 s: 117 970 -> 114 466;
+ * from empty: 41 521). Time is kept back to repair the search's best rota should it end
+ * infeasible; the constructed rota is the fallback.
+ */
+function searchAfterConstruction(inst: CurtoisInstance, opts: CurtoisSolveOptions): CurtoisSolveResult {
   const now = opts.now ?? (() => performance.now());
   const t0 = now();
-  if (constructsFirst(inst, opts)) {
-    const built = constructRota(inst, { seed: opts.seed, timeLimitMs: opts.seconds * 1000, now, shouldStop: opts.shouldStop });
-    const builtMs = now() - t0;
-    const feasible = built.complete && built.score.hard === 0;
-    if (feasible) opts.onFirstFeasible?.(builtMs);
-    opts.onAnnealed?.({ rows: built.rows, score: built.score, firstFeasibleMs: feasible ? builtMs : null, iterations: 0, elapsedMs: builtMs, lnsTried: 0, lnsAccepted: 0 });
-    // The search itself starts from an empty rota, as without the construction: from the
-    // constructed rota (every row packed to its limits around a poor cover) the annealing hardly
-    // moves (Instance 22, 60 s: 117 970 -> 114 466; from empty: 41 521). Time is kept back to
-    // repair its best rota should it end infeasible.
-    const reserveMs = Math.min(inst.horizon > 84 ? 20_000 : 2_000, opts.seconds * (inst.horizon > 84 ? 100 : 50));
-    const rest = solveCurtois(inst, {
-      ...opts,
-      initial: inst.staff.map(() => new Int16Array(inst.horizon).fill(FREE)),
-      seconds: Math.max(0.05, opts.seconds - (builtMs + reserveMs) / 1000),
-      onFirstFeasible: feasible || !opts.onFirstFeasible ? undefined : (ms) => opts.onFirstFeasible!(ms + builtMs),
-    });
-    let { rows, score } = rest;
-    if (score.hard > 0) {
-      const fixed = repairRota(inst, rows, { timeLimitMs: opts.seconds * 1000 - (now() - t0), now, shouldStop: opts.shouldStop });
-      if (compareScores(fixed.score, score) < 0) ({ rows, score } = fixed);
-      if (score.hard === 0 && !feasible) opts.onFirstFeasible?.(now() - t0);
-    }
-    if (compareScores(built.score, score) < 0) ({ rows, score } = built);
-    const firstFeasibleMs = feasible ? builtMs : rest.firstFeasibleMs !== null ? rest.firstFeasibleMs + builtMs : score.hard === 0 ? now() - t0 : null;
-    return { ...rest, rows, score, firstFeasibleMs, elapsedMs: now() - t0 };
+  const built = constructRota(inst, { seed: opts.seed, timeLimitMs: opts.seconds * 1000, now, shouldStop: opts.shouldStop });
+  const builtMs = now() - t0;
+  const feasible = built.complete && built.score.hard === 0;
+  if (feasible) opts.onFirstFeasible?.(builtMs);
+  opts.onAnnealed?.({ rows: built.rows, score: built.score, firstFeasibleMs: feasible ? builtMs : null, iterations: 0, elapsedMs: builtMs, lnsTried: 0, lnsAccepted: 0 });
+  const reserveMs = inst.horizon > 84 ? Math.min(20_000, opts.seconds * 100) : Math.min(2_000, opts.seconds * 50);
+  const rest = search(inst, {
+    ...opts,
+    seconds: Math.max(0.05, opts.seconds - (builtMs + reserveMs) / 1000),
+    onFirstFeasible: feasible || !opts.onFirstFeasible ? undefined : (ms) => opts.onFirstFeasible!(ms + builtMs),
+  });
+  let { rows, score } = rest;
+  if (score.hard > 0) {
+    const fixed = repairRota(inst, rows, { timeLimitMs: opts.seconds * 1000 - (now() - t0), now, shouldStop: opts.shouldStop });
+    if (compareScores(fixed.score, score) < 0) ({ rows, score } = fixed);
+    if (score.hard === 0 && !feasible) opts.onFirstFeasible?.(now() - t0);
   }
+  if (compareScores(built.score, score) < 0) ({ rows, score } = built);
+  const firstFeasibleMs = feasible ? builtMs : rest.firstFeasibleMs !== null ? rest.firstFeasibleMs + builtMs : score.hard === 0 ? now() - t0 : null;
+  return { ...rest, rows, score, firstFeasibleMs, elapsedMs: now() - t0 };
+}
+
+/** The search proper: the dive (with `dive` and `highs`) or the annealing, each then the exact neighbourhood where it is used. */
+function search(inst: CurtoisInstance, opts: CurtoisSolveOptions): CurtoisSolveResult {
+  const now = opts.now ?? (() => performance.now());
+  const t0 = now();
   /** The exact large neighbourhood from `rows` until the deadline. */
   const polish = (rows: readonly ArrayLike<number>[], iteration: number) =>
     subMipSearch(inst, rows, {
@@ -167,7 +177,7 @@ export function solveCurtois(inst: CurtoisInstance, opts: CurtoisSolveOptions): 
   if (opts.dive !== undefined && opts.highs && opts.maxIterations === undefined) {
     const dive = priceAndDive(inst, { highs: opts.highs, timeLimitMs: opts.seconds * 1000 * opts.dive, shouldStop: opts.shouldStop, now });
     const rest = { ...opts, dive: undefined, seconds: Math.max(0.05, opts.seconds - (now() - t0) / 1000) };
-    if (!dive.rows || !dive.score || dive.score.hard > 0) return solveCurtois(inst, rest);
+    if (!dive.rows || !dive.score || dive.score.hard > 0) return search(inst, rest);
     const elapsed = now() - t0;
     opts.onFirstFeasible?.(elapsed);
     const base = { firstFeasibleMs: elapsed, iterations: 0, lnsTried: 0, lnsAccepted: 0, dive: { rootBound: dive.rootBound, penalty: dive.score.soft } };
